@@ -1,0 +1,7 @@
+/** Pricing, the booking state machine and its lifecycle jobs. */
+@ApplicationModule(allowedDependencies = {"shared"})
+@NullMarked
+package com.parkingspots.bookings;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

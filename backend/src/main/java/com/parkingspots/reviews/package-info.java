@@ -1,0 +1,7 @@
+/** Reviews, owner responses, helpful votes and rating aggregates. */
+@ApplicationModule(allowedDependencies = {"shared"})
+@NullMarked
+package com.parkingspots.reviews;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,56 @@
+package com.parkingspots.shared.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /} and {@code GET /health}, outside the API prefix as in the existing backend. */
+@RestController
+class RootController {
+
+    private static final Logger log = LoggerFactory.getLogger(RootController.class);
+    private static final int HEALTH_QUERY_TIMEOUT_SECONDS = 2;
+
+    private final DataSource dataSource;
+    private final String version;
+
+    RootController(DataSource dataSource, ObjectProvider<BuildProperties> build) {
+        this.dataSource = dataSource;
+        BuildProperties properties = build.getIfAvailable();
+        this.version = properties != null ? properties.getVersion() : "dev";
+    }
+
+    @GetMapping(value = "/", produces = "application/json")
+    Map<String, Object> root() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", "Welcome to ParkingSpots API");
+        body.put("docs", "/docs");
+        body.put("version", version);
+        return body;
+    }
+
+    /** 200 only when the database answers; load balancers take the instance out otherwise. */
+    @GetMapping("/health")
+    ResponseEntity<Map<String, Object>> health() {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            statement.setQueryTimeout(HEALTH_QUERY_TIMEOUT_SECONDS);
+            statement.execute("SELECT 1");
+            return ResponseEntity.ok(Map.of("status", "healthy"));
+        } catch (Exception e) {
+            log.warn("Health check failed: {}", e.getMessage());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "unhealthy");
+            body.put("detail", "Database unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(body);
+        }
+    }
+}

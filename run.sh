@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs ParkingSpots: builds the jar when the sources changed, then starts it on http://localhost:${PORT:-8000}.
+# With no DATABASE_URL it starts its own PostgreSQL with data in ${PARKINGSPOTS_DATA_DIR:-./data}.
+set -euo pipefail
+cd "$(dirname "$0")"
+if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
+    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+export PATH="${JAVA_HOME:+$JAVA_HOME/bin:}$PATH"
+jar=backend/target/parkingspots.jar
+if [ ! -f "$jar" ] || [ -n "$(find backend/src backend/pom.xml pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
+    echo "Building ParkingSpots (first run downloads dependencies; later runs take seconds)..."
+    ./mvnw -B -ntp -q package -DskipTests -Dspotless.check.skip=true
+fi
+exec java ${JAVA_OPTS:-} -jar "$jar" "$@"
