@@ -77,6 +77,11 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(e.status()).headers(headers).body(response.getBody());
     }
 
+    @ExceptionHandler(RequestValidationException.class)
+    ResponseEntity<Map<String, Object>> invalid(RequestValidationException e) {
+        return validation(e.errors());
+    }
+
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ResponseEntity<Map<String, Object>> notFound() {
         return error(HttpStatus.NOT_FOUND, "Not Found");

@@ -1,0 +1,45 @@
+package com.parkingspots.identity.internal;
+
+import com.parkingspots.identity.UserAccounts;
+import com.parkingspots.identity.UserProfile;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+@Service
+class UserAccountsService implements UserAccounts {
+
+    private final Users users;
+    private final Clock clock;
+
+    UserAccountsService(Users users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    public void promoteToOwner(UUID userId) {
+        users.promoteToOwner(userId, clock.instant());
+    }
+
+    @Override
+    public Optional<UserProfile> profile(UUID userId) {
+        return users.findById(userId).map(UserAccountsService::profile);
+    }
+
+    @Override
+    public Map<UUID, UserProfile> profiles(Collection<UUID> userIds) {
+        return users.findAll(userIds.stream().distinct().toList()).stream()
+                .map(UserAccountsService::profile)
+                .collect(Collectors.toMap(UserProfile::id, Function.identity()));
+    }
+
+    private static UserProfile profile(User user) {
+        return new UserProfile(user.id(), user.fullName(), user.profileImage(), user.role(), user.active());
+    }
+}
