@@ -1,5 +1,5 @@
 /** Pricing, the booking state machine and its lifecycle jobs. */
-@ApplicationModule(allowedDependencies = {"shared"})
+@ApplicationModule(allowedDependencies = {"shared", "spots"})
 @NullMarked
 package com.parkingspots.bookings;
 

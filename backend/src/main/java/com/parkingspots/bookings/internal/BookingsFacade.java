@@ -1,0 +1,42 @@
+package com.parkingspots.bookings.internal;
+
+import com.parkingspots.bookings.BookingView;
+import com.parkingspots.bookings.Bookings;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+@Service
+class BookingsFacade implements Bookings {
+
+    private final BookingManagement management;
+
+    BookingsFacade(BookingManagement management) {
+        this.management = management;
+    }
+
+    @Override
+    public Optional<BookingView> find(UUID bookingId) {
+        return management.find(bookingId).map(Booking::view);
+    }
+
+    @Override
+    public Optional<BookingView> findByPaymentIntent(String paymentIntentId) {
+        return management.findByPaymentIntent(paymentIntentId).map(Booking::view);
+    }
+
+    @Override
+    public void attachPaymentIntent(UUID bookingId, String paymentIntentId) {
+        management.attachPaymentIntent(bookingId, paymentIntentId);
+    }
+
+    @Override
+    public boolean confirmPaid(UUID bookingId) {
+        return management.confirmPaid(bookingId);
+    }
+
+    @Override
+    public void markRefunded(UUID bookingId) {
+        management.markRefunded(bookingId);
+    }
+}

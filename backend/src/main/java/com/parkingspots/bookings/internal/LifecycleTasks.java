@@ -1,0 +1,92 @@
+package com.parkingspots.bookings.internal;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The booking lifecycle as persistent one-time tasks (db-scheduler, CONTRACT Decision 18): start at {@code start_time},
+ * complete at {@code end_time}, expire an unpaid hold at its end. The task instance id is the booking id, so there is
+ * one task of each kind per booking; they are scheduled in the booking's own transaction, picked by exactly one
+ * instance ({@code FOR UPDATE SKIP LOCKED}), and run late after downtime rather than never. Each handler is a guarded
+ * transition, so a retried or stale task (a cancelled booking's) changes nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+class LifecycleTasks {
+
+    static final String START = "booking-start";
+    static final String COMPLETE = "booking-complete";
+    static final String EXPIRE_HOLD = "booking-hold-expiry";
+
+    private static final Logger log = LoggerFactory.getLogger(LifecycleTasks.class);
+
+    @Bean
+    OneTimeTask<Void> bookingStartTask(ObjectProvider<BookingManagement> bookings) {
+        return Tasks.oneTime(START, Void.class)
+                .execute((instance, context) -> bookings.getObject().autoStart(UUID.fromString(instance.getId())));
+    }
+
+    @Bean
+    OneTimeTask<Void> bookingCompleteTask(ObjectProvider<BookingManagement> bookings) {
+        return Tasks.oneTime(COMPLETE, Void.class)
+                .execute((instance, context) -> bookings.getObject().autoComplete(UUID.fromString(instance.getId())));
+    }
+
+    @Bean
+    OneTimeTask<Void> bookingHoldExpiryTask(ObjectProvider<BookingManagement> bookings) {
+        return Tasks.oneTime(EXPIRE_HOLD, Void.class)
+                .execute((instance, context) -> bookings.getObject().expireHold(UUID.fromString(instance.getId())));
+    }
+
+    @Bean
+    RecurringTask<Void> idempotencyKeyCleanupTask(JdbcClient jdbc) {
+        return Tasks.recurring("booking-idempotency-key-cleanup", FixedDelay.of(Duration.ofHours(1)))
+                .execute((instance, context) -> {
+                    int deleted = jdbc.sql(
+                                    "DELETE FROM booking_idempotency_keys WHERE created_at < now() - interval '24 hours'")
+                            .update();
+                    if (deleted > 0) {
+                        log.info("Removed {} expired idempotency keys", deleted);
+                    }
+                });
+    }
+
+    /** Schedules and unschedules the tasks of a booking, inside the caller's transaction. */
+    static final class Schedule {
+
+        private final ObjectProvider<SchedulerClient> scheduler;
+
+        Schedule(ObjectProvider<SchedulerClient> scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        void at(String task, UUID bookingId, Instant when) {
+            scheduler.getObject().scheduleIfNotExists(new TaskInstance<Void>(task, bookingId.toString()), when);
+        }
+
+        void cancel(String task, UUID bookingId) {
+            TaskInstanceId id = TaskInstanceId.of(task, bookingId.toString());
+            if (scheduler.getObject().getScheduledExecution(id).isPresent()) {
+                scheduler.getObject().cancel(id);
+            }
+        }
+    }
+
+    @Bean
+    Schedule bookingSchedule(ObjectProvider<SchedulerClient> scheduler) {
+        return new Schedule(scheduler);
+    }
+}

@@ -1,0 +1,194 @@
+package com.parkingspots.bookings.web;
+
+import com.parkingspots.bookings.BookingStatus;
+import com.parkingspots.bookings.internal.Actor;
+import com.parkingspots.bookings.internal.Booking;
+import com.parkingspots.bookings.internal.BookingManagement;
+import com.parkingspots.bookings.internal.NewBooking;
+import com.parkingspots.shared.security.Caller;
+import com.parkingspots.shared.web.NotFoundDetail;
+import com.parkingspots.shared.web.RequestValidationException;
+import com.parkingspots.spots.SpotCatalog;
+import com.parkingspots.spots.SpotSnapshot;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** CONTRACT.md 3.5 and 3.9: price, book, read, and move a booking through its states. */
+@RestController
+@RequestMapping("/api/v1/bookings")
+class BookingsController {
+
+    record PriceRequest(
+            @NotNull UUID parkingSpotId,
+            @NotNull Instant startTime,
+            @NotNull Instant endTime) {}
+
+    record PriceResponse(
+            long subtotal, long serviceFee, long total, long ownerPayout, double durationHours, String currency) {}
+
+    record CreateRequest(
+            @NotNull UUID parkingSpotId,
+            @NotNull Instant startTime,
+            @NotNull Instant endTime,
+            @Size(max = 20) @Nullable String vehiclePlate,
+            @Size(max = 50) @Nullable String vehicleMake,
+            @Size(max = 50) @Nullable String vehicleModel,
+            @Size(max = 30) @Nullable String vehicleColor,
+            @Size(max = 2000) @Nullable String specialRequests) {}
+
+    record StatusRequest(
+            @NotNull String status,
+            @Size(max = 2000) @Nullable String cancellationReason) {}
+
+    record CancelRequest(@Size(max = 2000) @Nullable String cancellationReason) {}
+
+    private final BookingManagement bookings;
+    private final SpotCatalog spots;
+    private final JsonMapper json;
+
+    BookingsController(BookingManagement bookings, SpotCatalog spots, JsonMapper json) {
+        this.bookings = bookings;
+        this.spots = spots;
+        this.json = json;
+    }
+
+    @PostMapping("/calculate-price")
+    PriceResponse calculatePrice(@Valid @RequestBody PriceRequest request) {
+        var priced = bookings.quote(request.parkingSpotId(), request.startTime(), request.endTime());
+        var q = priced.quote();
+        return new PriceResponse(
+                q.subtotal(), q.serviceFee(), q.total(), q.ownerPayout(), q.durationHours(), priced.currency());
+    }
+
+    @PostMapping
+    ResponseEntity<String> create(
+            Caller caller,
+            @Valid @RequestBody CreateRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+            throw RequestValidationException.of(
+                    "string_length",
+                    List.of("header", "Idempotency-Key"),
+                    "Idempotency-Key must be 1 to 255 characters");
+        }
+        NewBooking booking = new NewBooking(
+                request.parkingSpotId(),
+                request.startTime(),
+                request.endTime(),
+                trim(request.vehiclePlate()),
+                trim(request.vehicleMake()),
+                trim(request.vehicleModel()),
+                trim(request.vehicleColor()),
+                trim(request.specialRequests()));
+        var created = bookings.create(
+                Actor.of(caller), booking, idempotencyKey, json.writeValueAsString(request), b -> render(b));
+        String body = created.replayedBody() != null ? created.replayedBody() : render(created.booking());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
+    }
+
+    @GetMapping
+    List<BookingResponse> mine(
+            Caller caller, @RequestParam(name = "status_filter", required = false) @Nullable String statusFilter) {
+        return respond(bookings.mine(caller.id(), status(statusFilter, "query", "status_filter")));
+    }
+
+    @GetMapping("/owner")
+    List<BookingResponse> onMySpots(
+            Caller caller, @RequestParam(name = "status_filter", required = false) @Nullable String statusFilter) {
+        return respond(bookings.onMySpots(caller.id(), status(statusFilter, "query", "status_filter")));
+    }
+
+    @GetMapping("/{bookingId}")
+    BookingResponse get(Caller caller, @PathVariable @NotFoundDetail("Booking not found") UUID bookingId) {
+        return respond(bookings.get(Actor.of(caller), bookingId));
+    }
+
+    @PutMapping("/{bookingId}/status")
+    BookingResponse changeStatus(
+            Caller caller,
+            @PathVariable @NotFoundDetail("Booking not found") UUID bookingId,
+            @Valid @RequestBody StatusRequest request) {
+        BookingStatus target = status(request.status(), "body", "status");
+        return respond(bookings.changeStatus(Actor.of(caller), bookingId, target, request.cancellationReason()));
+    }
+
+    /** The web client's Cancel button (CONTRACT.md 3.9). The body is optional. */
+    @PostMapping("/{bookingId}/cancel")
+    BookingResponse cancel(
+            Caller caller,
+            @PathVariable @NotFoundDetail("Booking not found") UUID bookingId,
+            @Valid @RequestBody(required = false) @Nullable CancelRequest request) {
+        return respond(
+                bookings.cancel(Actor.of(caller), bookingId, request == null ? null : request.cancellationReason()));
+    }
+
+    @PostMapping("/{bookingId}/check-in")
+    BookingResponse checkIn(Caller caller, @PathVariable @NotFoundDetail("Booking not found") UUID bookingId) {
+        return respond(bookings.checkIn(Actor.of(caller), bookingId));
+    }
+
+    @PostMapping("/{bookingId}/check-out")
+    BookingResponse checkOut(Caller caller, @PathVariable @NotFoundDetail("Booking not found") UUID bookingId) {
+        return respond(bookings.checkOut(Actor.of(caller), bookingId));
+    }
+
+    private String render(Booking booking) {
+        return json.writeValueAsString(respond(booking));
+    }
+
+    private BookingResponse respond(Booking booking) {
+        return BookingResponse.of(booking, spots.find(booking.spotId()).orElse(null));
+    }
+
+    private List<BookingResponse> respond(List<Booking> list) {
+        Map<UUID, SpotSnapshot> byId =
+                spots.findAll(list.stream().map(Booking::spotId).collect(Collectors.toSet()));
+        return list.stream()
+                .map(b -> BookingResponse.of(b, byId.get(b.spotId())))
+                .toList();
+    }
+
+    private static @Nullable BookingStatus status(@Nullable String value, String where, String name) {
+        if (value == null || value.isBlank()) {
+            if (where.equals("body")) {
+                throw RequestValidationException.of("missing", List.of(where, name), "Field required");
+            }
+            return null;
+        }
+        try {
+            return BookingStatus.fromValue(value.strip());
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.stream(BookingStatus.values())
+                    .map(s -> "'" + s.value() + "'")
+                    .collect(Collectors.joining(", "));
+            throw RequestValidationException.of("enum", List.of(where, name), "Input should be " + allowed);
+        }
+    }
+
+    private static @Nullable String trim(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
