@@ -54,4 +54,19 @@ public final class Api {
                 login.json().get("access_token").asString(),
                 login.json().get("refresh_token").asString());
     }
+
+    /**
+     * Lists a spot as this owner (CONTRACT.md 3.4) and returns its id. {@code extraJson} adds or overrides fields, e.g.
+     * {@code "\"daily_rate\": 2000"}.
+     */
+    public UUID createSpot(Session owner, String extraJson) {
+        String body = """
+                {"title": "Test spot %s", "address": "Ermou 10", "city": "Athens", "state": "Attica",
+                 "zip_code": "10563", "latitude": 37.9755, "longitude": 23.7348, "hourly_rate": 300,
+                 "spot_type": "garage"%s}""".formatted(
+                        UUID.randomUUID().toString().substring(0, 8), extraJson.isBlank() ? "" : ", " + extraJson);
+        var created = http.post("/api/v1/parking-spots/", body, owner.auth());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(created.json().get("id").asString());
+    }
 }
