@@ -1,5 +1,5 @@
-/** Payment providers (offline, Stripe), webhooks, refunds and owner payouts. */
-@ApplicationModule(allowedDependencies = {"shared"})
+/** Payment providers (offline, Stripe Connect), webhooks, refunds by the cancellation policy and owner payouts. */
+@ApplicationModule(allowedDependencies = {"shared", "bookings"})
 @NullMarked
 package com.parkingspots.payments;
 

@@ -4,6 +4,7 @@ import com.parkingspots.bookings.BookingView;
 import com.parkingspots.bookings.Bookings;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -33,6 +34,11 @@ class BookingsFacade implements Bookings {
     @Override
     public boolean confirmPaid(UUID bookingId) {
         return management.confirmPaid(bookingId);
+    }
+
+    @Override
+    public BookingView cancelByDriver(UUID bookingId, UUID driverId, @Nullable String reason) {
+        return management.cancel(new Actor(driverId, false), bookingId, reason).view();
     }
 
     @Override

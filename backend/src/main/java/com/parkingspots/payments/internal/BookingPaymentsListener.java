@@ -1,0 +1,87 @@
+package com.parkingspots.payments.internal;
+
+import com.parkingspots.bookings.BookingCancelled;
+import com.parkingspots.bookings.BookingCompleted;
+import com.parkingspots.bookings.BookingCreated;
+import com.parkingspots.bookings.BookingStatus;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+/**
+ * Payments' reactions to bookings, after the booking's transaction commits (asynchronously; the event publication
+ * registry redelivers what did not complete). Every reaction is idempotent, so a redelivery changes nothing. No
+ * transaction around a whole reaction ({@code SUPPORTS}): its steps commit one by one, because a refund must be
+ * reserved and committed before the provider is called.
+ */
+@Component
+class BookingPaymentsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingPaymentsListener.class);
+
+    private final Checkout checkout;
+    private final Refunds refunds;
+    private final PayoutLedger ledger;
+    private final PaymentRepository payments;
+    private final PaymentsConfiguration.Providers providers;
+    private final Clock clock;
+
+    BookingPaymentsListener(
+            Checkout checkout,
+            Refunds refunds,
+            PayoutLedger ledger,
+            PaymentRepository payments,
+            PaymentsConfiguration.Providers providers,
+            Clock clock) {
+        this.checkout = checkout;
+        this.refunds = refunds;
+        this.ledger = ledger;
+        this.payments = payments;
+        this.providers = providers;
+        this.clock = clock;
+    }
+
+    /** An offline booking is confirmed when made: its payment is recorded as succeeded. */
+    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    void on(BookingCreated created) {
+        if (created.status() == BookingStatus.CONFIRMED) {
+            checkout.recordOfflinePayment(created.bookingId());
+        }
+    }
+
+    /**
+     * A cancelled booking is refunded by the policy. An intent still unpaid is cancelled at the provider, so it cannot
+     * be paid any more (if it was paid meanwhile, {@link PaymentCapturedAfterCancellation} refunds it).
+     */
+    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    void on(BookingCancelled cancelled) {
+        checkout.recordOfflinePayment(cancelled.bookingId()); // in case the creation event is still on its way
+        payments.byBooking(cancelled.bookingId())
+                .filter(p -> p.status() == Payment.Status.PENDING && p.paymentIntentId() != null)
+                .ifPresent(p -> {
+                    if (providers
+                            .of(p.provider())
+                            .cancelIntent(
+                                    p.paymentIntentId(),
+                                    StripeIdempotencyKeys.cancelPaymentIntent(cancelled.bookingId()))) {
+                        payments.markFailed(p.id(), "Booking was cancelled before it was paid", clock.instant());
+                    }
+                });
+        refunds.refundCancelledBooking(cancelled.bookingId())
+                .ifPresent(r -> log.info(
+                        "Booking {} cancelled: refund of {} is {}", cancelled.bookingId(), r.amount(), r.status()));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    void on(PaymentCapturedAfterCancellation late) {
+        refunds.refundCancelledBooking(late.bookingId());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    void on(BookingCompleted completed) {
+        ledger.recordCompletion(completed);
+    }
+}

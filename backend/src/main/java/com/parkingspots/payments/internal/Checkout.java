@@ -1,0 +1,251 @@
+package com.parkingspots.payments.internal;
+
+import com.parkingspots.bookings.BookingStatus;
+import com.parkingspots.bookings.BookingView;
+import com.parkingspots.bookings.Bookings;
+import com.parkingspots.shared.security.Caller;
+import com.parkingspots.shared.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Paying for a booking: the PaymentIntent, and its success (confirm call or webhook, whichever comes first, confirms
+ * the booking exactly once) or failure. Offline bookings get their succeeded payment record here too.
+ */
+@Service
+public class Checkout {
+
+    private static final Logger log = LoggerFactory.getLogger(Checkout.class);
+
+    /** {@code PaymentIntent} of CONTRACT.md 2.11. */
+    public record IntentView(@Nullable String clientSecret, String paymentIntentId, long amount, String currency) {}
+
+    private final Bookings bookings;
+    private final PaymentRepository payments;
+    private final ConnectAccountRepository accounts;
+    private final PaymentsConfiguration.Providers providers;
+    private final PaymentsTransactions tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Checkout(
+            Bookings bookings,
+            PaymentRepository payments,
+            ConnectAccountRepository accounts,
+            PaymentsConfiguration.Providers providers,
+            PaymentsTransactions tx,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.bookings = bookings;
+        this.payments = payments;
+        this.accounts = accounts;
+        this.providers = providers;
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** {@code POST /payments/create-payment-intent}: creates the booking's intent, or returns the one it has. */
+    public IntentView createIntent(Caller caller, UUID bookingId) {
+        BookingView booking = bookings.find(bookingId).orElseThrow(() -> ApiException.notFound("Booking not found"));
+        if (!caller.is(booking.userId())) {
+            throw ApiException.forbidden("Not authorized");
+        }
+        if (booking.status() != BookingStatus.PENDING) {
+            throw ApiException.badRequest("Booking is not in pending state");
+        }
+        Optional<Payment> existing = payments.byBooking(bookingId).filter(p -> p.paymentIntentId() != null);
+        if (existing.isPresent()) {
+            Payment payment = existing.get();
+            return view(providers.of(payment.provider()).retrieveIntent(payment.paymentIntentId()));
+        }
+        PaymentProvider provider = providers.active();
+        String destination = accounts.byUser(booking.ownerId())
+                .filter(ConnectAccount::chargesEnabled)
+                .map(ConnectAccount::accountId)
+                .orElse(null);
+        long fee = Fees.applicationFee(booking);
+        PaymentProvider.Intent intent = provider.createIntent(new PaymentProvider.IntentRequest(
+                booking.id(),
+                booking.userId(),
+                booking.totalAmount(),
+                booking.currency(),
+                fee,
+                destination,
+                StripeIdempotencyKeys.paymentIntent(booking.id())));
+        tx.own.executeWithoutResult(status -> {
+            Payment payment = payments.insertOrGet(pending(booking, provider.name(), intent.id(), destination, fee));
+            if (intent.id().equals(payment.paymentIntentId()) && booking.paymentIntentId() == null) {
+                bookings.attachPaymentIntent(booking.id(), intent.id());
+            }
+        });
+        return view(intent);
+    }
+
+    /** {@code POST /payments/confirm-payment}: the booker says they paid; we ask the provider. */
+    public void confirm(Caller caller, String intentId) {
+        Optional<Payment> payment = payments.byIntent(intentId);
+        BookingView booking = payment.flatMap(p -> bookings.find(p.bookingId()))
+                .or(() -> bookings.findByPaymentIntent(intentId))
+                .orElseThrow(() -> ApiException.notFound("Payment not found"));
+        if (!caller.is(booking.userId())) {
+            throw ApiException.forbidden("Not authorized");
+        }
+        if (payment.isPresent() && payment.get().captured()) {
+            return; // the webhook was first
+        }
+        String provider = payment.map(Payment::provider).orElse(PaymentProvider.STRIPE);
+        PaymentProvider.Intent intent = providers.of(provider).retrieveIntent(intentId);
+        if (!intent.succeeded()) {
+            throw ApiException.badRequest("Payment has not been completed");
+        }
+        tx.own.executeWithoutResult(status -> succeeded(intent));
+    }
+
+    /**
+     * The intent succeeded (call inside a transaction: a webhook's, or the confirm call's). Marks the payment and
+     * confirms the booking, both only the first time. Money for a booking that is no longer pending is refunded.
+     */
+    void succeeded(PaymentProvider.Intent intent) {
+        Instant now = clock.instant();
+        Payment payment = payments.byIntent(intent.id()).orElse(null);
+        if (payment == null) {
+            payment = adopt(intent);
+            if (payment == null) {
+                log.warn("Payment intent {} succeeded for no booking we know; ignored", intent.id());
+                return;
+            }
+        }
+        if (!payments.markSucceeded(payment.id(), intent.chargeId(), intent.card(), now)) {
+            if (intent.card() != null) {
+                payments.recordCard(payment.id(), intent.chargeId(), intent.card(), now);
+            }
+            return;
+        }
+        if (!bookings.confirmPaid(payment.bookingId())) {
+            BookingView booking = bookings.find(payment.bookingId()).orElseThrow();
+            if (booking.status() == BookingStatus.CANCELLED || booking.status() == BookingStatus.REFUNDED) {
+                log.info("Booking {} was {} when its payment arrived: refunding it", booking.id(), booking.status());
+                events.publishEvent(new PaymentCapturedAfterCancellation(payment.id(), booking.id()));
+            }
+        }
+    }
+
+    /** {@code payment_intent.payment_failed}: recorded unless the payment already succeeded. */
+    void failed(String intentId, @Nullable String message) {
+        payments.byIntent(intentId)
+                .ifPresentOrElse(
+                        p -> payments.markFailed(p.id(), message, clock.instant()),
+                        () -> log.warn("Payment intent {} failed for no payment we know; ignored", intentId));
+    }
+
+    /** An offline booking was made: its payment is recorded as succeeded (once). */
+    Optional<Payment> recordOfflinePayment(UUID bookingId) {
+        Optional<Payment> existing = payments.byBooking(bookingId);
+        if (existing.isPresent()) {
+            return existing;
+        }
+        BookingView booking = bookings.find(bookingId).orElse(null);
+        if (booking == null || !"completed".equals(booking.paymentStatus())) {
+            return Optional.empty(); // not an offline booking
+        }
+        Instant now = clock.instant();
+        Payment offline = new Payment(
+                UUID.randomUUID(),
+                booking.id(),
+                booking.userId(),
+                booking.ownerId(),
+                PaymentProvider.OFFLINE,
+                booking.totalAmount(),
+                booking.currency(),
+                booking.ownerPayout(),
+                Math.toIntExact(Fees.applicationFee(booking)),
+                Payment.Status.SUCCEEDED,
+                null,
+                null,
+                null,
+                "offline",
+                null,
+                null,
+                null,
+                0,
+                now,
+                now,
+                now);
+        return Optional.of(payments.insertOrGet(offline));
+    }
+
+    /** A success for an intent we have no row for yet (the webhook beat our own insert): found by its metadata. */
+    private @Nullable Payment adopt(PaymentProvider.Intent intent) {
+        UUID bookingId = uuid(intent.metadata().get("booking_id"));
+        BookingView booking =
+                bookingId == null ? null : bookings.find(bookingId).orElse(null);
+        if (booking == null) {
+            return null;
+        }
+        long fee = intent.applicationFee() == null ? Fees.applicationFee(booking) : intent.applicationFee();
+        Payment payment =
+                payments.insertOrGet(pending(booking, PaymentProvider.STRIPE, intent.id(), intent.destination(), fee));
+        if (!intent.id().equals(payment.paymentIntentId())) {
+            log.warn(
+                    "Booking {} has intent {}, but {} succeeded for it",
+                    booking.id(),
+                    payment.paymentIntentId(),
+                    intent.id());
+            return null;
+        }
+        if (booking.paymentIntentId() == null) {
+            bookings.attachPaymentIntent(booking.id(), intent.id());
+        }
+        return payment;
+    }
+
+    private Payment pending(
+            BookingView booking, String provider, String intentId, @Nullable String destination, long fee) {
+        Instant now = clock.instant();
+        return new Payment(
+                UUID.randomUUID(),
+                booking.id(),
+                booking.userId(),
+                booking.ownerId(),
+                provider,
+                booking.totalAmount(),
+                booking.currency(),
+                booking.ownerPayout(),
+                Math.toIntExact(fee),
+                Payment.Status.PENDING,
+                intentId,
+                destination,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                now,
+                now);
+    }
+
+    private static IntentView view(PaymentProvider.Intent intent) {
+        return new IntentView(intent.clientSecret(), intent.id(), intent.amount(), intent.currency());
+    }
+
+    private static @Nullable UUID uuid(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
