@@ -69,10 +69,13 @@ public record PaymentProperties(
      *     gets everything back
      * @param partialPercent {@code REFUND_PARTIAL_PERCENT}: what a later cancellation (still before the start) gets
      *     back
+     * @param resendAfter how long a refund the provider never answered (timeout, crash) waits before the next refund
+     *     request for the same payment sends it again, with the same idempotency key
      */
     public record Refunds(
             @DefaultValue("60m") Duration fullBefore,
-            @DefaultValue("50") @Min(0) @Max(100) int partialPercent) {
+            @DefaultValue("50") @Min(0) @Max(100) int partialPercent,
+            @DefaultValue("60s") Duration resendAfter) {
 
         public RefundPolicy policy() {
             return new RefundPolicy(fullBefore, partialPercent);

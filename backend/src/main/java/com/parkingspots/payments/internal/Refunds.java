@@ -36,6 +36,7 @@ public class Refunds {
     private final PayoutRepository payouts;
     private final PaymentsConfiguration.Providers providers;
     private final RefundPolicy policy;
+    private final Duration resendAfter;
     private final PaymentsTransactions tx;
     private final Clock clock;
 
@@ -54,6 +55,7 @@ public class Refunds {
         this.payouts = payouts;
         this.providers = providers;
         this.policy = properties.refunds().policy();
+        this.resendAfter = properties.refunds().resendAfter();
         this.tx = tx;
         this.clock = clock;
     }
@@ -229,7 +231,7 @@ public class Refunds {
     /** Refunds reserved but never answered (the provider timed out, or we crashed): sent again, same key. */
     private void resendUnsent(UUID paymentId) {
         for (PaymentRefund unsent : refunds.unsent(paymentId)) {
-            if (unsent.updatedAt().isBefore(clock.instant().minus(SETTLE_WAIT))) {
+            if (unsent.updatedAt().isBefore(clock.instant().minus(resendAfter))) {
                 log.info("Sending refund {} of payment {} again", unsent.sequence(), paymentId);
                 send(unsent);
             }

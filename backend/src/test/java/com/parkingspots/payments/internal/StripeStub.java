@@ -3,6 +3,7 @@ package com.parkingspots.payments.internal;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -13,6 +14,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -96,10 +98,16 @@ public final class StripeStub implements AutoCloseable {
                         {"id": "%s", "object": "refund", "status": "pending"}""".formatted(refundId))));
     }
 
-    public void refundsUnreachable() {
-        server.stubFor(post(urlEqualTo("/v1/refunds"))
+    /** Refunds of this payment fail as if Stripe could not be reached, until {@link #remove} is called. */
+    public StubMapping refundsUnreachableFor(String paymentId) {
+        return server.stubFor(post(urlEqualTo("/v1/refunds"))
                 .atPriority(1)
+                .withRequestBody(containing(paymentId))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    public void remove(StubMapping stub) {
+        server.removeStub(stub);
     }
 
     public void accountCreated(String idempotencyKey, String accountId) {
