@@ -259,10 +259,10 @@ class StripeMoneyFlowApiTests extends StripeApiTest {
         assertThat(failed.json().get("detail").asString()).isNotBlank();
         STRIPE.remove(outage);
 
-        // the reserved refund still counts: what remains is 1050 - 500
+        // the reserved refund still counts: what remains is 1150 - 500
         var tooMuch = http.post(
                 "/api/v1/payments/refund",
-                "{\"payment_id\":\"%s\",\"amount\":1050}".formatted(paymentId),
+                "{\"payment_id\":\"%s\",\"amount\":651}".formatted(paymentId),
                 admin.auth());
         assertThat(tooMuch.status()).isEqualTo(400);
 
