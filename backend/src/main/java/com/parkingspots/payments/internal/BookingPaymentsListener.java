@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 /**
  * Payments' reactions to bookings, after the booking's transaction commits (asynchronously; the event publication
  * registry redelivers what did not complete). Every reaction is idempotent, so a redelivery changes nothing. No
- * transaction around a whole reaction ({@code SUPPORTS}): its steps commit one by one, because a refund must be
+ * transaction around a whole reaction ({@code NOT_SUPPORTED}): its steps commit one by one, because a refund must be
  * reserved and committed before the provider is called.
  */
 @Component
@@ -45,7 +45,7 @@ class BookingPaymentsListener {
     }
 
     /** An offline booking is confirmed when made: its payment is recorded as succeeded. */
-    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(BookingCreated created) {
         if (created.status() == BookingStatus.CONFIRMED) {
             checkout.recordOfflinePayment(created.bookingId());
@@ -56,7 +56,7 @@ class BookingPaymentsListener {
      * A cancelled booking is refunded by the policy. An intent still unpaid is cancelled at the provider, so it cannot
      * be paid any more (if it was paid meanwhile, {@link PaymentCapturedAfterCancellation} refunds it).
      */
-    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(BookingCancelled cancelled) {
         checkout.recordOfflinePayment(cancelled.bookingId()); // in case the creation event is still on its way
         payments.byBooking(cancelled.bookingId())
@@ -75,12 +75,12 @@ class BookingPaymentsListener {
                         "Booking {} cancelled: refund of {} is {}", cancelled.bookingId(), r.amount(), r.status()));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentCapturedAfterCancellation late) {
         refunds.refundCancelledBooking(late.bookingId());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(BookingCompleted completed) {
         ledger.recordCompletion(completed);
     }

@@ -3,7 +3,6 @@ package com.parkingspots.payments.internal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -39,21 +38,27 @@ public record PaymentProperties(
             @Nullable String publishableKey,
             @Nullable String webhookSecret,
 
-            @DefaultValue("https://api.stripe.com") @NotBlank
-            String apiBase,
+            @DefaultValue(STRIPE_API) String apiBase,
 
             @DefaultValue("300s") Duration webhookTolerance,
 
-            @DefaultValue("http://localhost:8000/owner/payouts?onboarding=complete") @NotBlank
-            String connectReturnUrl,
-
-            @DefaultValue("http://localhost:8000/owner/payouts?onboarding=refresh") @NotBlank
-            String connectRefreshUrl,
+            @DefaultValue(RETURN_URL) String connectReturnUrl,
+            @DefaultValue(REFRESH_URL) String connectRefreshUrl,
 
             @DefaultValue("2") @Min(0) @Max(10) int maxNetworkRetries,
             @DefaultValue("20s") Duration timeout) {
 
+        static final String STRIPE_API = "https://api.stripe.com";
+        static final String RETURN_URL = "http://localhost:8000/owner/payouts?onboarding=complete";
+        static final String REFRESH_URL = "http://localhost:8000/owner/payouts?onboarding=refresh";
+
+        /** An empty variable means its default, like an unset one. */
         public Stripe {
+            apiBase = apiBase == null || apiBase.isBlank() ? STRIPE_API : apiBase.strip();
+            connectReturnUrl =
+                    connectReturnUrl == null || connectReturnUrl.isBlank() ? RETURN_URL : connectReturnUrl.strip();
+            connectRefreshUrl =
+                    connectRefreshUrl == null || connectRefreshUrl.isBlank() ? REFRESH_URL : connectRefreshUrl.strip();
             secretKey = blankToNull(secretKey);
             publishableKey = blankToNull(publishableKey);
             webhookSecret = blankToNull(webhookSecret);

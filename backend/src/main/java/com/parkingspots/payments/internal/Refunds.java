@@ -129,13 +129,19 @@ public class Refunds {
         return policy.refundable(payment.amount(), booking.startTime(), cancelledAt, byDriver);
     }
 
+    private record Reservation(PaymentRefund refund, boolean created) {}
+
+    /**
+     * The policy refund of a payment: reserved and sent by whoever comes first (the cancellation event or the
+     * driver's request); anyone else gets that same refund back and waits briefly for its answer.
+     */
     private Optional<PaymentRefund> policyRefund(
             UUID paymentId, BookingView booking, @Nullable String reason, @Nullable UUID requestedBy) {
-        PaymentRefund reserved = tx.own.execute(status -> {
+        Reservation reservation = tx.own.execute(status -> {
             Payment payment = payments.lock(paymentId).orElseThrow();
             Optional<PaymentRefund> existing = refunds.policyRefund(paymentId);
             if (existing.isPresent()) {
-                return existing.get();
+                return new Reservation(existing.get(), false);
             }
             if (!payment.refundable()) {
                 return null;
@@ -144,13 +150,20 @@ public class Refunds {
             if (due <= 0) {
                 return null;
             }
-            return refunds.insertPending(
-                    paymentId, PaymentRefund.POLICY, Math.toIntExact(due), reason, requestedBy, clock.instant());
+            return new Reservation(
+                    refunds.insertPending(
+                            paymentId,
+                            PaymentRefund.POLICY,
+                            Math.toIntExact(due),
+                            reason,
+                            requestedBy,
+                            clock.instant()),
+                    true);
         });
-        if (reserved == null) {
+        if (reservation == null) {
             return Optional.empty();
         }
-        return Optional.of(reserved.pending() && reserved.providerRefundId() == null ? send(reserved) : reserved);
+        return Optional.of(reservation.created() ? send(reservation.refund()) : awaitSettled(reservation.refund()));
     }
 
     private PaymentRefund adminRefund(Payment payment, @Nullable Integer amount, @Nullable String reason, UUID admin) {

@@ -261,9 +261,7 @@ class StripeMoneyFlowApiTests extends StripeApiTest {
 
         // the reserved refund still counts: what remains is 1150 - 500
         var tooMuch = http.post(
-                "/api/v1/payments/refund",
-                "{\"payment_id\":\"%s\",\"amount\":651}".formatted(paymentId),
-                admin.auth());
+                "/api/v1/payments/refund", "{\"payment_id\":\"%s\",\"amount\":651}".formatted(paymentId), admin.auth());
         assertThat(tooMuch.status()).isEqualTo(400);
 
         // once the unanswered refund is old enough to be presumed lost, the next request for this payment sends it
@@ -273,12 +271,14 @@ class StripeMoneyFlowApiTests extends StripeApiTest {
         var next = http.post(
                 "/api/v1/payments/refund", "{\"payment_id\":\"%s\",\"amount\":100}".formatted(paymentId), admin.auth());
         assertThat(next.status()).as(next.body()).isEqualTo(200);
-        assertThat(refundsSent(intent.bookingId()))
-                .extracting(r -> r.get("Idempotency-Key") + " " + r.get("amount"))
-                .containsExactly(
-                        "refund-" + paymentId + "-1 500",
-                        "refund-" + paymentId + "-1 500",
-                        "refund-" + paymentId + "-2 100");
+        // (the JDK's HTTP client itself may repeat a POST whose connection was reset: the same key makes that safe)
+        var sent = refundsSent(intent.bookingId()).stream()
+                .map(r -> r.get("Idempotency-Key") + " " + r.get("amount"))
+                .toList();
+        assertThat(sent.getLast()).isEqualTo("refund-" + paymentId + "-2 100");
+        assertThat(sent.subList(0, sent.size() - 1))
+                .hasSizeGreaterThanOrEqualTo(2)
+                .containsOnly("refund-" + paymentId + "-1 500");
         assertThat(support.refunded(intent.bookingId())).isEqualTo(600);
     }
 }
