@@ -244,6 +244,61 @@ class StripeMoneyFlowApiTests extends StripeApiTest {
     }
 
     @Test
+    void aPendingRefundSettlesByWebhookAndAFailedOneFreesItsAmount() {
+        var owner = api.signUp("owner");
+        var driver = api.signUp("renter");
+        var admin = support.admin();
+        UUID spot = api.createSpot(owner, "\"hourly_rate\": 500");
+        var intent = paid(driver, spot, PaymentsApiSupport.inMinutes(21 * 60), Duration.ofHours(2));
+        String paymentId = paymentOf(driver, intent.bookingId()).get("id").asString();
+        String first = "re_pending_" + UUID.randomUUID().toString().substring(0, 8);
+        STRIPE.refundsPendingFor(paymentId, first);
+
+        var pending = http.post(
+                "/api/v1/payments/refund", "{\"payment_id\":\"%s\",\"amount\":500}".formatted(paymentId), admin.auth());
+        assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+        assertThat(pending.json().get("status").asString()).isEqualTo("processing");
+        assertThat(support.refunded(intent.bookingId())).isZero();
+
+        String refundObject = """
+                {"id": "%s", "object": "refund", "amount": %d, "status": "%s",
+                 "metadata": {"payment_id": "%s"}}""";
+        assertThat(webhook(event(
+                                "evt_" + UUID.randomUUID(),
+                                "refund.updated",
+                                refundObject.formatted(first, 500, "succeeded", paymentId)))
+                        .status())
+                .isEqualTo(200);
+        assertThat(support.refunded(intent.bookingId())).isEqualTo(500);
+        assertThat(paymentOf(driver, intent.bookingId()).get("status").asString())
+                .isEqualTo("partially_refunded");
+
+        String second = "re_pending_" + UUID.randomUUID().toString().substring(0, 8);
+        STRIPE.refundsPendingFor(paymentId, second);
+        var remaining = intent.amount() - 500;
+        assertThat(http.post("/api/v1/payments/refund", "{\"payment_id\":\"%s\"}".formatted(paymentId), admin.auth())
+                        .json()
+                        .get("refund_amount")
+                        .asInt())
+                .isEqualTo(remaining);
+        assertThat(webhook(event(
+                                "evt_" + UUID.randomUUID(),
+                                "refund.failed",
+                                refundObject.formatted(second, remaining, "failed", paymentId)))
+                        .status())
+                .isEqualTo(200);
+        assertThat(support.refunded(intent.bookingId())).isEqualTo(500);
+        // the failed refund no longer counts against what remains
+        STRIPE.refundsPendingFor(
+                paymentId, "re_again_" + UUID.randomUUID().toString().substring(0, 8));
+        var again = http.post(
+                "/api/v1/payments/refund",
+                "{\"payment_id\":\"%s\",\"amount\":%d}".formatted(paymentId, remaining),
+                admin.auth());
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+    }
+
+    @Test
     void aRefundThatTimesOutIsSentAgainWithTheSameKey() throws Exception {
         var owner = api.signUp("owner");
         var driver = api.signUp("renter");

@@ -93,8 +93,12 @@ public final class StripeStub implements AutoCloseable {
                          "status": "succeeded"}""").withTransformers("response-template")));
     }
 
-    public void refundsPending(String refundId) {
-        server.stubFor(post(urlEqualTo("/v1/refunds")).atPriority(1).willReturn(json(200, """
+    /** Stripe answers refunds of this payment with {@code pending}: they settle later, by webhook. */
+    public void refundsPendingFor(String paymentId, String refundId) {
+        server.stubFor(post(urlEqualTo("/v1/refunds"))
+                .atPriority(1)
+                .withRequestBody(containing(paymentId))
+                .willReturn(json(200, """
                         {"id": "%s", "object": "refund", "status": "pending"}""".formatted(refundId))));
     }
 
