@@ -1,0 +1,175 @@
+package com.parkingspots.spots.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The search query: every filter in SQL, then the order (distance with a location, newest otherwise, the id breaking
+ * ties), then the page — so a page is never short because of filtering and the nearest spots are never skipped.
+ *
+ * <p>With a location, the default ({@code knn}) strategy lets the GiST index on {@code ll_to_earth(latitude,
+ * longitude)} both bound the search to the radius ({@code earth_box @>}) and return spots nearest first ({@code <->}),
+ * so a page costs a few index pages whatever the density; the exact haversine distance (R = 6371 km) then filters the
+ * box's corners. The {@code baseline} strategy (haversine over a latitude/longitude box on a B-tree, sorted) exists only
+ * for the benchmark's comparison (ADR 0002).
+ */
+@Component
+class SpotSearch {
+
+    static final double EARTH_RADIUS_KM = 6371.0;
+    /** earthdistance's sphere ({@code earth()}), in metres. */
+    private static final double EARTHDISTANCE_RADIUS_M = 6378168.0;
+
+    private static final String HAVERSINE = """
+            (2 * 6371.0 * asin(least(1.0, sqrt(
+                power(sin(radians(s.latitude - CAST(:lat AS float8)) / 2), 2)
+                + cos(radians(CAST(:lat AS float8))) * cos(radians(s.latitude))
+                  * power(sin(radians(s.longitude - CAST(:lon AS float8)) / 2), 2)))))""";
+
+    private static final String LIST_COLUMNS = """
+            s.id, s.title, s.address, s.city, s.state, s.latitude, s.longitude, s.hourly_rate, s.currency, s.spot_type,
+            s.vehicle_size, s.is_available, s.is_covered, s.has_ev_charging, s.has_security, s.has_lighting,
+            s.is_handicap_accessible, s.average_rating, s.total_reviews, s.images::text AS images, s.time_zone""";
+
+    private final JdbcClient jdbc;
+    private final Spots spots;
+    private final boolean baseline;
+
+    SpotSearch(JdbcClient jdbc, Spots spots, SpotsProperties properties) {
+        this.jdbc = jdbc;
+        this.spots = spots;
+        this.baseline = properties.searchStrategy().equals("baseline");
+    }
+
+    List<SpotSummary> search(SearchCriteria criteria) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder("s.is_active AND s.is_available");
+        String order;
+        String distance = "NULL::float8";
+        if (criteria.hasLocation()) {
+            params.put("lat", criteria.latitude());
+            params.put("lon", criteria.longitude());
+            params.put("radius", criteria.radiusKm());
+            distance = HAVERSINE;
+            if (baseline) {
+                double dLat = Math.toDegrees(criteria.radiusKm() / EARTH_RADIUS_KM) * 1.0001;
+                double cos = Math.cos(Math.toRadians(criteria.latitude()));
+                double dLon = cos < 1e-9 ? 180 : Math.min(180, dLat / cos);
+                params.put("dlat", dLat);
+                params.put("dlon", dLon);
+                where.append(" AND s.latitude BETWEEN CAST(:lat AS float8) - :dlat AND CAST(:lat AS float8) + :dlat")
+                        .append(
+                                " AND s.longitude BETWEEN CAST(:lon AS float8) - :dlon AND CAST(:lon AS float8) + :dlon");
+                order = HAVERSINE + ", s.id";
+            } else {
+                // radius on earthdistance's sphere for the same central angle, with a margin: the box only prefilters
+                params.put("box", criteria.radiusKm() / EARTH_RADIUS_KM * EARTHDISTANCE_RADIUS_M * 1.0001 + 1);
+                where.append(" AND earth_box(ll_to_earth(CAST(:lat AS float8), CAST(:lon AS float8)), :box)")
+                        .append(" @> ll_to_earth(s.latitude, s.longitude)");
+                order =
+                        "ll_to_earth(s.latitude, s.longitude) <-> ll_to_earth(CAST(:lat AS float8), CAST(:lon AS float8)), s.id";
+            }
+            where.append(" AND ").append(HAVERSINE).append(" <= :radius");
+        } else {
+            order = "s.created_at DESC, s.id DESC";
+        }
+        if (criteria.spotType() != null) {
+            where.append(" AND s.spot_type = :spotType");
+            params.put("spotType", criteria.spotType());
+        }
+        if (criteria.minSizeRank() != null) {
+            where.append(" AND s.vehicle_size_rank >= :sizeRank");
+            params.put("sizeRank", criteria.minSizeRank());
+        }
+        if (criteria.maxHourlyRate() != null) {
+            where.append(" AND s.hourly_rate <= :maxRate");
+            params.put("maxRate", criteria.maxHourlyRate());
+        }
+        flag(where, params, "has_ev_charging", criteria.evCharging());
+        flag(where, params, "is_covered", criteria.covered());
+        flag(where, params, "has_security", criteria.security());
+        flag(where, params, "has_lighting", criteria.lighting());
+        flag(where, params, "is_handicap_accessible", criteria.handicapAccessible());
+        if (criteria.q() != null) {
+            where.append(" AND (s.title ILIKE :q OR s.address ILIKE :q OR s.city ILIKE :q OR s.zip_code ILIKE :q)");
+            params.put("q", contains(criteria.q()));
+        }
+        if (criteria.city() != null) {
+            where.append(" AND s.city ILIKE :city");
+            params.put("city", contains(criteria.city()));
+        }
+        if (criteria.state() != null) {
+            where.append(" AND s.state ILIKE :state");
+            params.put("state", contains(criteria.state()));
+        }
+        if (criteria.zipCode() != null) {
+            where.append(" AND s.zip_code = :zip");
+            params.put("zip", criteria.zipCode());
+        }
+        if (criteria.hasWindow()) {
+            where.append(" AND spot_open_during(s.open_week, s.time_zone, :start, :end)")
+                    .append(" AND NOT spot_blocked_during(s.id, s.time_zone, :start, :end)")
+                    .append(" AND NOT spot_occupied_during(s.id, :start, :end)");
+            params.put("start", Timestamp.from(criteria.start()));
+            params.put("end", Timestamp.from(criteria.end()));
+        }
+        params.put("limit", criteria.limit());
+        params.put("offset", criteria.offset());
+        String sql = "SELECT " + LIST_COLUMNS + ", " + distance + " AS distance_km FROM parking_spots s WHERE " + where
+                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
+        return jdbc.sql(sql).params(params).query(this::map).list();
+    }
+
+    private static void flag(StringBuilder where, Map<String, Object> params, String column, Boolean value) {
+        if (value != null) {
+            where.append(" AND s.").append(column).append(" = :").append(column);
+            params.put(column, value);
+        }
+    }
+
+    /** An ILIKE pattern matching {@code text} anywhere, with LIKE's wildcards in it taken literally. */
+    static String contains(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    static double round2(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private SpotSummary map(ResultSet rs, int row) throws SQLException {
+        double distance = rs.getDouble("distance_km");
+        boolean hasDistance = !rs.wasNull();
+        return new SpotSummary(
+                rs.getObject("id", UUID.class),
+                rs.getString("title"),
+                rs.getString("address"),
+                rs.getString("city"),
+                rs.getString("state"),
+                rs.getDouble("latitude"),
+                rs.getDouble("longitude"),
+                rs.getInt("hourly_rate"),
+                rs.getString("currency"),
+                rs.getString("spot_type"),
+                rs.getString("vehicle_size"),
+                rs.getBoolean("is_available"),
+                rs.getBoolean("is_covered"),
+                rs.getBoolean("has_ev_charging"),
+                rs.getBoolean("has_security"),
+                rs.getBoolean("has_lighting"),
+                rs.getBoolean("is_handicap_accessible"),
+                round2(rs.getDouble("average_rating")),
+                rs.getInt("total_reviews"),
+                spots.images(rs.getString("images")),
+                rs.getString("time_zone"),
+                hasDistance ? round2(distance) : null);
+    }
+}
