@@ -157,16 +157,16 @@ public class ReviewRepository {
 
     public Summary summary(UUID spotId) {
         return jdbc.sql("""
-                        SELECT round(coalesce(avg(overall_rating), 0), 2) AS average, count(*) AS total,
+                        SELECT round(coalesce(avg(overall_rating), 0), 2)::float8 AS average, count(*) AS total,
                                count(*) FILTER (WHERE overall_rating = 1) AS r1,
                                count(*) FILTER (WHERE overall_rating = 2) AS r2,
                                count(*) FILTER (WHERE overall_rating = 3) AS r3,
                                count(*) FILTER (WHERE overall_rating = 4) AS r4,
                                count(*) FILTER (WHERE overall_rating = 5) AS r5,
-                               round(avg(cleanliness_rating), 2) AS cleanliness,
-                               round(avg(accessibility_rating), 2) AS accessibility,
-                               round(avg(accuracy_rating), 2) AS accuracy,
-                               round(avg(value_rating), 2) AS value
+                               round(avg(cleanliness_rating), 2)::float8 AS cleanliness,
+                               round(avg(accessibility_rating), 2)::float8 AS accessibility,
+                               round(avg(accuracy_rating), 2)::float8 AS accuracy,
+                               round(avg(value_rating), 2)::float8 AS value
                         FROM reviews WHERE parking_spot_id = ?""")
                 .param(spotId)
                 .query((rs, n) -> {
