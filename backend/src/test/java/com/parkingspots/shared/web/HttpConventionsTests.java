@@ -98,6 +98,17 @@ class HttpConventionsTests {
     }
 
     @Test
+    void everyResponseCarriesARequestIdAndASaneIncomingOneIsKept() {
+        String generated = http.get("/health").header("X-Request-Id");
+        assertThat(generated).isNotBlank();
+        assertThat(http.get("/health").header("X-Request-Id")).isNotEqualTo(generated);
+        assertThat(http.get("/api/v1/nope", "X-Request-Id", "lb-1234").header("X-Request-Id"))
+                .isEqualTo("lb-1234");
+        assertThat(http.get("/health", "X-Request-Id", "bad id\twith spaces").header("X-Request-Id"))
+                .isNotEqualTo("bad id\twith spaces");
+    }
+
+    @Test
     void unknownRouteIsJson404() {
         var response = http.get("/api/v1/no-such-thing");
         assertThat(response.status()).isEqualTo(404);
