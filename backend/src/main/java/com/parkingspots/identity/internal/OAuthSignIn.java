@@ -94,6 +94,9 @@ public class OAuthSignIn {
         String email = normalize(identity.email(), providerName);
         User existing = users.findByEmail(email).orElse(null);
         if (existing != null) {
+            if (!existing.active()) {
+                return existing; // refused by the caller; an inactive account is not linked or changed
+            }
             if (!identity.emailVerified()) {
                 throw ApiException.conflict("An account with this email already exists and " + providerName
                         + " has not verified the address: sign in with your password instead");
