@@ -70,6 +70,13 @@ public record IdentityProperties(
         public boolean smtpConfigured() {
             return smtpHost != null;
         }
+
+        @Override
+        public String toString() {
+            return "Mail[smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", smtpUsername=" + smtpUsername
+                    + ", smtpPassword=" + mask(smtpPassword) + ", smtpStarttls=" + smtpStarttls + ", from=" + from
+                    + "]";
+        }
     }
 
     /**
@@ -110,6 +117,11 @@ public record IdentityProperties(
         public boolean configured() {
             return appId != null && appSecret != null;
         }
+
+        @Override
+        public String toString() {
+            return "Facebook[appId=" + appId + ", appSecret=" + mask(appSecret) + ", graphUrl=" + graphUrl + "]";
+        }
     }
 
     public IdentityProperties {
@@ -132,6 +144,21 @@ public record IdentityProperties(
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
+    }
+
+    /** Secrets never reach a log line or an error message through {@code toString}. */
+    @Override
+    public String toString() {
+        return "IdentityProperties[accessTokenExpireMinutes=" + accessTokenExpireMinutes + ", refreshTokenExpireDays="
+                + refreshTokenExpireDays + ", bcryptCost=" + bcryptCost + ", publicBaseUrl=" + publicBaseUrl
+                + ", passwordResetTokenMinutes=" + passwordResetTokenMinutes + ", verificationTokenHours="
+                + verificationTokenHours + ", authRateLimitPerMinute=" + authRateLimitPerMinute + ", trustedProxies="
+                + trustedProxies + ", adminEmail=" + adminEmail + ", adminPassword=" + mask(adminPassword) + ", mail="
+                + mail + ", google=" + google + ", facebook=" + facebook + "]";
+    }
+
+    private static String mask(@Nullable String secret) {
+        return secret == null ? "null" : "******";
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -42,6 +42,22 @@ class IdentityPropertiesTests {
     }
 
     @Test
+    void secretsNeverAppearInToString() {
+        runner.withPropertyValues(
+                        "parkingspots.identity.admin-password=admin-secret-value",
+                        "parkingspots.identity.mail.smtp-password=smtp-secret-value",
+                        "parkingspots.identity.facebook.app-secret=facebook-secret-value")
+                .run(context -> {
+                    String text = context.getBean(IdentityProperties.class).toString();
+                    assertThat(text)
+                            .doesNotContain("admin-secret-value")
+                            .doesNotContain("smtp-secret-value")
+                            .doesNotContain("facebook-secret-value")
+                            .contains("adminPassword=******");
+                });
+    }
+
+    @Test
     void defaultsAreTheSpecsThirtyMinutesSevenDaysAndBcryptCost12() {
         runner.run(context -> {
             IdentityProperties properties = context.getBean(IdentityProperties.class);
