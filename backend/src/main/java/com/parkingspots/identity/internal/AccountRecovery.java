@@ -65,6 +65,15 @@ public class AccountRecovery implements DisposableBean {
         background.execute(() -> sendVerification(registered.userId(), registered.email(), registered.fullName()));
     }
 
+    /** Sends a new verification link (the first one expired or never arrived). */
+    public void resendVerification(UUID userId) {
+        User user = users.findById(userId).orElseThrow(() -> ApiException.notFound("User not found"));
+        if (user.verified()) {
+            throw ApiException.badRequest("Email is already verified");
+        }
+        background.execute(() -> sendVerification(user.id(), user.email(), user.fullName()));
+    }
+
     /** {@code POST /auth/forgot-password}: the same answer, in the same time, for every well-formed address. */
     public void forgotPassword(String email) {
         background.execute(() -> sendReset(email));

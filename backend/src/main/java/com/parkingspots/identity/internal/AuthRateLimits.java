@@ -21,7 +21,8 @@ public class AuthRateLimits {
         REGISTER,
         FORGOT_PASSWORD,
         RESET_PASSWORD,
-        VERIFY_EMAIL
+        VERIFY_EMAIL,
+        RESEND_VERIFICATION
     }
 
     private final RateLimiter limiter;

@@ -7,6 +7,7 @@ import com.parkingspots.identity.internal.AuthRateLimits.Action;
 import com.parkingspots.identity.internal.ClientAddresses;
 import com.parkingspots.identity.internal.Emails;
 import com.parkingspots.identity.internal.OAuthSignIn;
+import com.parkingspots.shared.security.Caller;
 import com.parkingspots.shared.security.Role;
 import com.parkingspots.shared.web.RequestValidationException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -135,6 +136,16 @@ class AuthController {
         rateLimits.check(Action.VERIFY_EMAIL, clientAddresses.of(http), null);
         recovery.verifyEmail(request.token());
         return Map.of("message", "Email verified successfully");
+    }
+
+    @PostMapping("/resend-verification")
+    Map<String, String> resendVerification(Caller caller, HttpServletRequest http) {
+        rateLimits.check(
+                Action.RESEND_VERIFICATION,
+                clientAddresses.of(http),
+                caller.id().toString());
+        recovery.resendVerification(caller.id());
+        return Map.of("message", "Verification email sent");
     }
 
     @GetMapping("/providers")

@@ -83,6 +83,23 @@ class EmailFlowsTests extends IdentityFlowsTest {
     }
 
     @Test
+    void aSignedInUserCanAskForANewVerificationLinkUntilVerified() throws Exception {
+        var user = api.signUp("renter");
+        awaitEmailTo(user.email());
+        assertThat(http.post("/api/v1/auth/resend-verification", "").status()).isEqualTo(401);
+        var resent = http.post("/api/v1/auth/resend-verification", "", user.auth());
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        awaitEmails(user.email(), 2);
+        String token = tokenFrom(emailsTo(user.email()).get(1), "/verify-email");
+        assertThat(http.post("/api/v1/auth/verify-email", "{\"token\": \"%s\"}".formatted(token))
+                        .status())
+                .isEqualTo(200);
+        var again = http.post("/api/v1/auth/resend-verification", "", user.auth());
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("detail").asString()).isEqualTo("Email is already verified");
+    }
+
+    @Test
     void registrationSucceedsWhenTheMailServerIsDown() {
         MailGate.failing = true;
         String email = Api.uniqueEmail("smtp-down");
