@@ -35,3 +35,9 @@ export function realtimeUrl(token: string): string {
   url.searchParams.set('token', token);
   return url.toString();
 }
+
+/** Absolute URL for an image path the API returned ("/uploads/x.jpg" → API origin). */
+export function assetUrl(path: string): string {
+  if (/^(https?:|data:|blob:)/.test(path)) return path;
+  return `${env.apiBaseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
+}

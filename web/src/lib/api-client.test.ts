@@ -68,7 +68,9 @@ describe('api client token refresh', () => {
       t.client.get('/bookings/'),
       t.client.get('/parking-spots/my-spots'),
     ];
-    await vi.waitFor(() => expect(t.calls.filter((c) => c.url.endsWith('/auth/refresh'))).toHaveLength(1));
+    await vi.waitFor(() =>
+      expect(t.calls.filter((c) => c.url.endsWith('/auth/refresh'))).toHaveLength(1),
+    );
     // A request started while the refresh is in flight waits for it instead of using the old token.
     const late = t.client.get('/payments/my-payments');
     t.releaseRefresh();
@@ -156,8 +158,12 @@ describe('error details', () => {
       ],
       'fallback',
     );
-    expect(message).toBe('password: String should have at least 8 characters; full name: Field required');
-    expect(new ApiError(422, message, fieldErrors).fieldMessage('full_name')).toBe('Field required');
+    expect(message).toBe(
+      'password: String should have at least 8 characters; full name: Field required',
+    );
+    expect(new ApiError(422, message, fieldErrors).fieldMessage('full_name')).toBe(
+      'Field required',
+    );
   });
 
   it('falls back when the body is not JSON', async () => {
@@ -165,7 +171,10 @@ describe('error details', () => {
       url: (p) => p,
       tokens: { get: () => null, set: () => {}, signOut: () => {} },
       fetch: (async () =>
-        new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })) as typeof fetch,
+        new Response('<html>Bad gateway</html>', {
+          status: 502,
+          statusText: 'Bad Gateway',
+        })) as typeof fetch,
     });
     await expect(client.get('/x')).rejects.toThrow('Bad Gateway');
   });

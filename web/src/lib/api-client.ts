@@ -41,11 +41,15 @@ function fieldLabel(loc: (string | number)[]): string {
 }
 
 /** Reads `detail` (a string, or FastAPI's list of {loc,msg,type}) into a readable message. */
-export function messageFromDetail(detail: unknown, fallback: string): {
+export function messageFromDetail(
+  detail: unknown,
+  fallback: string,
+): {
   message: string;
   fieldErrors: FieldError[];
 } {
-  if (typeof detail === 'string' && detail.trim() !== '') return { message: detail, fieldErrors: [] };
+  if (typeof detail === 'string' && detail.trim() !== '')
+    return { message: detail, fieldErrors: [] };
   if (Array.isArray(detail)) {
     const fieldErrors = detail.filter(
       (d): d is FieldError =>
@@ -162,18 +166,13 @@ export function createApiClient(config: ApiClientConfig) {
   async function runRefresh(): Promise<string | null> {
     const current = config.tokens.get();
     if (!current) return null;
-    let response: Response;
-    try {
-      response = await send(
-        'POST',
-        '/auth/refresh',
-        { body: { refresh_token: current.refreshToken }, anonymous: true },
-        null,
-      );
-    } catch (error) {
-      // Offline: keep the session, the caller sees a network error.
-      throw error;
-    }
+    // A network failure propagates as NetworkError and keeps the session (offline is not signed out).
+    const response = await send(
+      'POST',
+      '/auth/refresh',
+      { body: { refresh_token: current.refreshToken }, anonymous: true },
+      null,
+    );
     if (!response.ok) {
       config.tokens.signOut(m.app.sessionExpired);
       return null;
@@ -194,7 +193,11 @@ export function createApiClient(config: ApiClientConfig) {
     return refreshing;
   }
 
-  async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<T> {
     if (refreshing && !options.anonymous) await refreshing.catch(() => null);
     const usedToken = options.anonymous ? null : (config.tokens.get()?.accessToken ?? null);
     const response = await send(method, path, options, usedToken);

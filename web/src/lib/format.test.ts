@@ -56,19 +56,29 @@ describe('time zones', () => {
   });
 
   it('converts wall-clock time in a zone to UTC and back', () => {
-    expect(zonedWallTimeToUtc('2026-03-02T09:00', 'Europe/Athens')).toBe('2026-03-02T07:00:00.000Z');
-    expect(zonedWallTimeToUtc('2026-07-02T09:00', 'Europe/Athens')).toBe('2026-07-02T06:00:00.000Z');
+    expect(zonedWallTimeToUtc('2026-03-02T09:00', 'Europe/Athens')).toBe(
+      '2026-03-02T07:00:00.000Z',
+    );
+    expect(zonedWallTimeToUtc('2026-07-02T09:00', 'Europe/Athens')).toBe(
+      '2026-07-02T06:00:00.000Z',
+    );
     expect(zonedWallTimeToUtc('2026-07-02T09:00', 'America/New_York')).toBe(
       '2026-07-02T13:00:00.000Z',
     );
-    expect(utcToZonedWallTime('2026-07-02T06:00:00.000Z', 'Europe/Athens')).toBe('2026-07-02T09:00');
+    expect(utcToZonedWallTime('2026-07-02T06:00:00.000Z', 'Europe/Athens')).toBe(
+      '2026-07-02T09:00',
+    );
   });
 
   it('handles daylight-saving gaps and overlaps', () => {
     // 03:30 does not exist in Athens on 2026-03-29 (clocks go 03:00 → 04:00): it moves forward.
-    expect(zonedWallTimeToUtc('2026-03-29T03:30', 'Europe/Athens')).toBe('2026-03-29T01:30:00.000Z');
+    expect(zonedWallTimeToUtc('2026-03-29T03:30', 'Europe/Athens')).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
     // 03:30 happens twice on 2026-10-25: the earlier one wins.
-    expect(zonedWallTimeToUtc('2026-10-25T03:30', 'Europe/Athens')).toBe('2026-10-25T00:30:00.000Z');
+    expect(zonedWallTimeToUtc('2026-10-25T03:30', 'Europe/Athens')).toBe(
+      '2026-10-25T00:30:00.000Z',
+    );
   });
 
   it('falls back to the browser zone for unknown zones', () => {

@@ -119,9 +119,11 @@ export function formatTimeRange(startIso: string, endIso: string, timeZone: stri
 
 export function formatMonth(yearMonth: string): string {
   const [year, month] = yearMonth.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1)),
-  );
+  return new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    year: '2-digit',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1)));
 }
 
 function zoneOffsetMs(date: Date, timeZone: string): number {
@@ -158,7 +160,11 @@ export function zonedWallTimeToUtc(local: string, timeZone: string): string {
   const wall = Date.UTC(y, mo - 1, d, h, mi);
   const day = 86_400_000;
   const before = zoneOffsetMs(new Date(wall - day), timeZone);
-  const offsets = [before, zoneOffsetMs(new Date(wall), timeZone), zoneOffsetMs(new Date(wall + day), timeZone)];
+  const offsets = [
+    before,
+    zoneOffsetMs(new Date(wall), timeZone),
+    zoneOffsetMs(new Date(wall + day), timeZone),
+  ];
   const valid = offsets
     .map((offset) => wall - offset)
     .filter((t) => t + zoneOffsetMs(new Date(t), timeZone) === wall);

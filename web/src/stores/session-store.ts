@@ -27,7 +27,8 @@ export const useSessionStore = create<SessionState>()(
       signOutReason: null,
       setTokens: ({ accessToken, refreshToken }) =>
         set({ accessToken, refreshToken, signOutReason: null }),
-      signOut: (reason = null) => set({ accessToken: null, refreshToken: null, signOutReason: reason }),
+      signOut: (reason = null) =>
+        set({ accessToken: null, refreshToken: null, signOutReason: reason }),
       clearSignOutReason: () => set({ signOutReason: null }),
     }),
     {

@@ -4,12 +4,7 @@ export type Role = 'owner' | 'renter' | 'admin';
 export type SpotType = 'indoor' | 'outdoor' | 'covered' | 'garage' | 'driveway' | 'lot';
 export type VehicleSize = 'motorcycle' | 'compact' | 'standard' | 'large' | 'oversized';
 export type BookingStatus =
-  | 'pending'
-  | 'confirmed'
-  | 'in_progress'
-  | 'completed'
-  | 'cancelled'
-  | 'refunded';
+  'pending' | 'confirmed' | 'in_progress' | 'completed' | 'cancelled' | 'refunded';
 
 export const SPOT_TYPES: readonly SpotType[] = [
   'indoor',
