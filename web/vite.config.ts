@@ -40,6 +40,8 @@ export default defineConfig({
         // API, health, docs and uploads are always fetched from the network.
         navigateFallbackDenylist: [/^\/api\//, /^\/health/, /^\/docs/, /^\/redoc/, /^\/uploads\//],
         cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
       },
     }),
   ],

@@ -99,7 +99,7 @@ export const en = {
     covered: 'Covered',
     accessible: 'Accessible',
     from: 'From',
-    forHours: 'For (hours)',
+    forHours: 'Hours',
     anyTime: 'Any time',
     results: '{count} spots',
     oneResult: '1 spot',
