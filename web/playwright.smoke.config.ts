@@ -7,7 +7,7 @@ const port = Number(process.env.SMOKE_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './e2e',
-  testMatch: /smoke\.spec\.ts/,
+  testMatch: /smoke\.spec\.ts$/,
   outputDir: './test-results/artifacts',
   workers: 1,
   timeout: 30_000,

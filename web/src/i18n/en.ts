@@ -300,6 +300,8 @@ export const en = {
     pinHelp: 'Tap the map or drag the pin to the entrance.',
     pinMap: 'Location picker map',
     useMyLocation: 'Use my location',
+    latitude: 'Latitude',
+    longitude: 'Longitude',
     currency: 'Currency',
     hourlyRate: 'Per hour',
     dailyRate: 'Per day (optional)',

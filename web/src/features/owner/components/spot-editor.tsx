@@ -175,7 +175,7 @@ export function SpotEditor({ spot, defaultCurrency }: { spot?: Spot; defaultCurr
         {!locked ? (
           <div className="grid-2 coords">
             <TextField
-              label="Latitude"
+              label={m.owner.latitude}
               inputMode="decimal"
               name="latitude"
               value={values.latitude ?? ''}
@@ -185,7 +185,7 @@ export function SpotEditor({ spot, defaultCurrency }: { spot?: Spot; defaultCurr
               error={err('latitude')}
             />
             <TextField
-              label="Longitude"
+              label={m.owner.longitude}
               inputMode="decimal"
               name="longitude"
               value={values.longitude ?? ''}
