@@ -10,6 +10,7 @@ import { BookingsRoute } from '@/app/routes/bookings-routes';
 import { NotFound } from '@/app/routes/not-found';
 import { SpotRoute } from '@/app/routes/spot-route';
 import { useRealtime } from '@/app/use-realtime';
+import { useSessionReset } from '@/app/use-session-reset';
 import { SignInForm } from '@/features/auth/components/sign-in-form';
 import { SignUpForm } from '@/features/auth/components/sign-up-form';
 import {
@@ -21,6 +22,7 @@ import { SearchScreen } from '@/features/spots/components/search-screen';
 
 function Root() {
   const live = useRealtime();
+  useSessionReset();
   return (
     <LiveContext.Provider value={live}>
       <ErrorBoundary>

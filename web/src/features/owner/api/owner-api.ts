@@ -62,10 +62,15 @@ export function useDeleteSpot() {
 export function useUploadPhotos(spotId: string) {
   const invalidate = useInvalidateSpots();
   return useMutation({
-    mutationFn: (files: File[]) => {
-      const form = new FormData();
-      for (const file of files) form.append('files', file, file.name);
-      return api.upload<Spot>(`/parking-spots/${spotId}/images`, form);
+    // One multipart request per photo, field "file"; each answer is the spot with its `images`.
+    mutationFn: async (files: File[]) => {
+      let spot: Spot | undefined;
+      for (const file of files) {
+        const form = new FormData();
+        form.append('file', file, file.name);
+        spot = await api.upload<Spot>(`/parking-spots/${spotId}/images`, form);
+      }
+      return spot;
     },
     onSuccess: invalidate,
   });

@@ -12,6 +12,7 @@ import { Notice } from '@/components/ui/status';
 import { SPOT_TYPES, VEHICLE_SIZES, type Spot } from '@/types/api';
 import { useSaveSpot } from '@/features/owner/api/owner-api';
 import { BlockedDates } from '@/features/owner/components/blocked-dates';
+import { CoordinateField } from '@/features/owner/components/coordinate-field';
 import { HoursEditor } from '@/features/owner/components/hours-editor';
 import { PhotoUploader } from '@/features/owner/components/photo-uploader';
 import { PinPicker } from '@/features/owner/components/pin-picker';
@@ -174,24 +175,18 @@ export function SpotEditor({ spot, defaultCurrency }: { spot?: Spot; defaultCurr
         />
         {!locked ? (
           <div className="grid-2 coords">
-            <TextField
+            <CoordinateField
               label={m.owner.latitude}
-              inputMode="decimal"
               name="latitude"
-              value={values.latitude ?? ''}
-              onChange={(e) =>
-                set('latitude', e.target.value === '' ? null : Number(e.target.value))
-              }
+              value={values.latitude}
+              onChange={(lat) => set('latitude', lat)}
               error={err('latitude')}
             />
-            <TextField
+            <CoordinateField
               label={m.owner.longitude}
-              inputMode="decimal"
               name="longitude"
-              value={values.longitude ?? ''}
-              onChange={(e) =>
-                set('longitude', e.target.value === '' ? null : Number(e.target.value))
-              }
+              value={values.longitude}
+              onChange={(lng) => set('longitude', lng)}
             />
           </div>
         ) : null}

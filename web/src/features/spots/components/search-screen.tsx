@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { fmt, m } from '@/i18n/messages';
 import { browserTimeZone, zonedWallTimeToUtc } from '@/lib/format';
 import { useClientConfig } from '@/lib/client-config';
@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, Skeleton } from '@/components/ui/status';
 import { useSpotSearch } from '@/features/spots/api/spots-api';
 import { toSearchParams } from '@/features/spots/search-params';
 import { useSearchStore } from '@/features/spots/search-store';
-import { SearchBar } from '@/features/spots/components/search-bar';
+import { SearchBar, useNearMe } from '@/features/spots/components/search-bar';
 import { SearchMap } from '@/features/spots/components/search-map';
 import { SpotCard } from '@/features/spots/components/spot-card';
 
@@ -23,6 +23,20 @@ export function SearchScreen() {
   const query = useSpotSearch(params);
   const spots = query.data ?? [];
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const nearMe = useNearMe();
+
+  // Centre on the user at once when they already allowed location; otherwise wait for "Near me".
+  useEffect(() => {
+    if (useSearchStore.getState().locate !== 'idle' || !navigator.permissions?.query) return;
+    navigator.permissions
+      .query({ name: 'geolocation' })
+      .then((status) => {
+        if (status.state === 'granted') nearMe();
+      })
+      .catch(() => undefined);
+    // Only on the first visit of the session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // The chosen time window travels to the spot page.
   const searchQuery = filters.start
