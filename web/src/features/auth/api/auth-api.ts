@@ -65,5 +65,6 @@ export async function signInWithProvider(
   token: string,
   role: Exclude<Role, 'admin'>,
 ): Promise<void> {
-  keep(await api.post<OAuthResult>(`/oauth/${provider}`, { token, role }, { anonymous: true }));
+  keep(await api.post<OAuthResult>(`/oauth/${provider}`,
+      provider === 'facebook' ? { access_token: token, role } : { token, role }, { anonymous: true }));
 }

@@ -109,6 +109,16 @@ class HttpConventionsTests {
     }
 
     @Test
+    void clientConfigurationGathersEveryModulesPublicSettings() {
+        var config = http.get("/api/v1/config/");
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.json().has("google_client_id")).isTrue();
+        assertThat(config.json().has("tile_url")).isTrue();
+        assertThat(config.json().get("default_currency").asString()).isEqualTo("usd");
+        assertThat(config.body()).doesNotContainIgnoringCase("secret");
+    }
+
+    @Test
     void unknownRouteIsJson404() {
         var response = http.get("/api/v1/no-such-thing");
         assertThat(response.status()).isEqualTo(404);
