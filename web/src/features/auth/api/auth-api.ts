@@ -65,6 +65,11 @@ export async function signInWithProvider(
   token: string,
   role: Exclude<Role, 'admin'>,
 ): Promise<void> {
-  keep(await api.post<OAuthResult>(`/oauth/${provider}`,
-      provider === 'facebook' ? { access_token: token, role } : { token, role }, { anonymous: true }));
+  keep(
+    await api.post<OAuthResult>(
+      `/oauth/${provider}`,
+      provider === 'facebook' ? { access_token: token, role } : { token, role },
+      { anonymous: true },
+    ),
+  );
 }
