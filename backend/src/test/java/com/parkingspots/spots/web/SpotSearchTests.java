@@ -177,6 +177,41 @@ class SpotSearchTests extends ApiTest {
         assertThat(actual).as("query %s", query).isEqualTo(expected);
     }
 
+    @Test
+    void spotsAtTheSameDistanceArePagedByIdWithoutGapsOrRepeats() {
+        var owner = api.signUp("owner");
+        double lat = -44.123456, lon = -125.654321;
+        List<String> nearer = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            nearer.add(http.post(
+                            SPOTS + "/",
+                            SpotJson.with("latitude", lat, "longitude", lon + 0.001 * (i + 1)),
+                            owner.auth())
+                    .json()
+                    .get("id")
+                    .asString());
+        }
+        List<String> sameBuilding = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            sameBuilding.add(
+                    http.post(SPOTS + "/", SpotJson.with("latitude", lat, "longitude", lon + 0.01), owner.auth())
+                            .json()
+                            .get("id")
+                            .asString());
+        }
+        sameBuilding.sort(Comparator.naturalOrder());
+        List<String> expected = new ArrayList<>(nearer);
+        expected.addAll(sameBuilding);
+        for (int pageSize : List.of(1, 2, 3, 4, 5)) {
+            List<String> actual = new ArrayList<>();
+            for (int page = 1; page <= 10; page++) {
+                actual.addAll(ids("?latitude=" + lat + "&longitude=" + lon + "&radius_km=5&page_size=" + pageSize
+                        + "&page=" + page));
+            }
+            assertThat(actual).as("page size %d", pageSize).isEqualTo(expected);
+        }
+    }
+
     static String encode(Map<String, String> query) {
         List<String> parts = new ArrayList<>();
         query.forEach(
