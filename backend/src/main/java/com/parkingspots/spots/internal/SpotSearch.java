@@ -82,26 +82,21 @@ class SpotSearch {
         flag(filters, params, "has_security", criteria.security());
         flag(filters, params, "has_lighting", criteria.lighting());
         flag(filters, params, "is_handicap_accessible", criteria.handicapAccessible());
-        boolean selective = false;
         if (criteria.q() != null) {
             filters.append(" AND (s.title ILIKE :q OR s.address ILIKE :q OR s.city ILIKE :q OR s.zip_code ILIKE :q)");
             params.put("q", contains(criteria.q()));
-            selective = true;
         }
         if (criteria.city() != null) {
             filters.append(" AND s.city ILIKE :city");
             params.put("city", contains(criteria.city()));
-            selective = true;
         }
         if (criteria.state() != null) {
             filters.append(" AND s.state ILIKE :state");
             params.put("state", contains(criteria.state()));
-            selective = true;
         }
         if (criteria.zipCode() != null) {
             filters.append(" AND s.zip_code = :zip");
             params.put("zip", criteria.zipCode());
-            selective = true;
         }
         if (criteria.hasWindow()) {
             filters.append(" AND spot_open_during(s.open_week, s.time_zone, :start, :end)")
@@ -109,7 +104,6 @@ class SpotSearch {
                     .append(" AND NOT spot_occupied_during(s.id, :start, :end)");
             params.put("start", Timestamp.from(criteria.start()));
             params.put("end", Timestamp.from(criteria.end()));
-            selective = true;
         }
         if (!criteria.hasLocation()) {
             params.put("limit", criteria.limit());
@@ -145,29 +139,23 @@ class SpotSearch {
         String box = " AND earth_box(ll_to_earth(CAST(:lat AS float8), CAST(:lon AS float8)), :box)"
                 + " @> ll_to_earth(s.latitude, s.longitude)";
         return nearest(
-                select + ", " + CHORD + " AS chord FROM parking_spots s WHERE " + filters,
-                box,
-                selective,
-                params,
-                criteria);
+                select + ", " + CHORD + " AS chord FROM parking_spots s WHERE " + filters, box, params, criteria);
     }
 
     /**
      * The {@code offset + limit + 1} nearest spots that pass every other filter, in index order, then those within the
-     * radius: all of them when fewer than that many are within it (nearest first, so none is missed). The box joins
-     * the index scan only when a text or time filter may match so few spots that the walk would otherwise go far.
+     * radius: all of them when fewer than that many are within it (nearest first, so none is missed). The box around
+     * the radius is an index condition of the same scan: when the filters match few spots, the walk ends at the box
+     * instead of going on through the whole table.
      */
-    private List<SpotSummary> nearest(
-            String query, String box, boolean selective, Map<String, Object> params, SearchCriteria criteria) {
+    private List<SpotSummary> nearest(String query, String box, Map<String, Object> params, SearchCriteria criteria) {
         int wanted = criteria.offset() + criteria.limit();
         params.put("fetch", wanted + 1);
-        String knn = query + (selective ? box : "") + " ORDER BY " + CHORD + " LIMIT :fetch";
-        List<Hit> hits = selective
-                ? transactions.execute(status -> {
-                    walkTheIndexInDistanceOrder();
-                    return jdbc.sql(knn).params(params).query(this::hit).list();
-                })
-                : jdbc.sql(knn).params(params).query(this::hit).list();
+        String knn = query + box + " ORDER BY " + CHORD + " LIMIT :fetch";
+        List<Hit> hits = transactions.execute(status -> {
+            walkTheIndexInDistanceOrder();
+            return jdbc.sql(knn).params(params).query(this::hit).list();
+        });
         List<Hit> within = new ArrayList<>();
         for (Hit hit : hits) {
             if (hit.distance() <= criteria.radiusKm()) {
