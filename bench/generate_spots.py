@@ -49,7 +49,8 @@ def main():
         spot_type = TYPES[rng.randrange(6)]
         size = rng.choices(SIZES, SIZE_WEIGHTS)[0]
         rate = 100 + 10 * rng.randrange(90)
-        covered = "t" if spot_type in ("indoor", "covered", "garage") else "f"
+        # mostly the roofed types, but also carports and shaded driveways: no filter combination is empty
+        covered = "t" if rng.random() < (0.9 if spot_type in ("indoor", "covered", "garage") else 0.1) else "f"
         ev = "t" if rng.random() < 0.15 else "f"
         accessible = "t" if rng.random() < 0.2 else "f"
         street = STREETS[rng.randrange(len(STREETS))]

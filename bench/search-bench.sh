@@ -124,7 +124,9 @@ stop_server
 
 # 7. query plans of one dense-centre query (5 km around Syntagma, first page)
 HAV="2*6371.0*asin(least(1.0,sqrt(power(sin(radians(latitude-37.9755)/2),2)+cos(radians(37.9755))*cos(radians(latitude))*power(sin(radians(longitude-23.7348)/2),2))))"
-plan_knn=$(psql -tA -d "$DB" -c "SET jit=off" -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT id, $HAV AS d FROM parking_spots WHERE is_active AND is_available AND earth_box(ll_to_earth(37.9755,23.7348), 5007.1) @> ll_to_earth(latitude, longitude) AND $HAV <= 5 ORDER BY ll_to_earth(latitude, longitude) <-> ll_to_earth(37.9755,23.7348), id LIMIT 20" | grep -E 'Scan|Limit|Sort|Execution|Buffers' | head -8)
+# (third run in one session: the first query of a session also pays for loading catalogs, which a pooled server does not)
+KNN_SQL="EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT id, $HAV AS d FROM parking_spots WHERE is_active AND is_available AND earth_box(ll_to_earth(37.9755,23.7348), 5007.1) @> ll_to_earth(latitude, longitude) ORDER BY ll_to_earth(latitude, longitude) <-> ll_to_earth(37.9755,23.7348) LIMIT 21"
+plan_knn=$(psql -tA -d "$DB" -c "SET jit=off" -c "SET enable_bitmapscan=off" -c "SET enable_seqscan=off" -c "$KNN_SQL" -c "SELECT '---'" -c "$KNN_SQL" -c "SELECT '---'" -c "$KNN_SQL" | awk '/^---$/{n++; next} n==2' | grep -E 'Scan|Limit|Order By|Execution|Planning Time|Buffers')
 plan_base=$(psql -tA -d "$DB" -c "SET jit=off" -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT id, $HAV AS d FROM parking_spots WHERE is_active AND is_available AND latitude BETWEEN 37.9755-0.04497 AND 37.9755+0.04497 AND longitude BETWEEN 23.7348-0.0570 AND 23.7348+0.0570 AND $HAV <= 5 ORDER BY $HAV, id LIMIT 20" | grep -E 'Scan|Limit|Sort|Execution|Buffers' | head -8)
 psql -q -d "$DB" -c "DROP INDEX bench_lat_lon"
 
@@ -165,7 +167,8 @@ $CONNECTIONS connections, on the same machine as the server and the database).
 
 ## Query plans (5 km around Syntagma, first page of 20)
 
-GiST KNN:
+GiST KNN (as the server runs it: distance order only, bitmap and sequential scans off for the transaction, 21 rows;
+the haversine radius check is applied to these rows afterwards):
 \`\`\`
 $plan_knn
 \`\`\`

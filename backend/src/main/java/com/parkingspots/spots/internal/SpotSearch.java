@@ -19,16 +19,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The search query: every filter in SQL, then the order (distance with a location, newest otherwise, the id breaking
  * ties), then the page — so a page is never short because of filtering and the nearest spots are never skipped.
  *
- * <p>With a location, the default ({@code knn}) strategy lets the GiST index on {@code ll_to_earth(latitude,
- * longitude)} both bound the search to the radius ({@code earth_box @>}) and return spots nearest first ({@code <->}),
- * so a page costs a few index pages whatever the density; the exact haversine distance (R = 6371 km) then filters the
- * box's corners. PostgreSQL only walks the index in distance order when the ORDER BY is the bare distance, and its
- * estimate for {@code @>} is a constant that makes it prefer a bitmap scan and a sort over every spot in the box; so the
- * query runs in a transaction with bitmap and sequential scans switched off for it ({@code SET LOCAL}), fetches one row
- * more than the page needs, and breaks distance ties by id here. If that extra row ties with the last one (spots at the
- * very same distance across the page boundary), the page is read again with {@code ORDER BY distance, id} in SQL.
- * The {@code baseline} strategy (haversine over a latitude/longitude box on a B-tree, sorted) exists only for the
- * benchmark's comparison (ADR 0002).
+ * <p>With a location, the default ({@code knn}) strategy walks the GiST index on {@code ll_to_earth(latitude,
+ * longitude)} in distance order ({@code ORDER BY <-> LIMIT}): it reads the {@code offset + limit + 1} nearest spots that
+ * pass the other filters and keeps those within the radius (exact haversine, R = 6371 km). The walk stops after that
+ * many matches, so a page costs a few index pages whatever the density or the radius. Distance ties are broken by id
+ * here; if spots at the very same distance straddle the page boundary, the page is read again with
+ * {@code ORDER BY distance, id} in SQL. The {@code baseline} strategy (haversine over a latitude/longitude box on a
+ * B-tree, sorted) exists only for the benchmark's comparison (ADR 0002).
  */
 @Component
 class SpotSearch {
@@ -63,118 +60,143 @@ class SpotSearch {
         this.baseline = properties.searchStrategy().equals("baseline");
     }
 
-    private record Hit(SpotSummary spot, double chord) {}
+    private record Hit(SpotSummary spot, double distance, double chord) {}
 
     List<SpotSummary> search(SearchCriteria criteria) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder("s.is_active AND s.is_available");
-        String order;
-        String distance = "NULL::float8";
-        if (criteria.hasLocation()) {
-            params.put("lat", criteria.latitude());
-            params.put("lon", criteria.longitude());
-            params.put("radius", criteria.radiusKm());
-            distance = HAVERSINE;
-            if (baseline) {
-                double dLat = Math.toDegrees(criteria.radiusKm() / EARTH_RADIUS_KM) * 1.0001;
-                double cos = Math.cos(Math.toRadians(criteria.latitude()));
-                double dLon = cos < 1e-9 ? 180 : Math.min(180, dLat / cos);
-                params.put("dlat", dLat);
-                params.put("dlon", dLon);
-                where.append(" AND s.latitude BETWEEN CAST(:lat AS float8) - :dlat AND CAST(:lat AS float8) + :dlat")
-                        .append(
-                                " AND s.longitude BETWEEN CAST(:lon AS float8) - :dlon AND CAST(:lon AS float8) + :dlon");
-                order = HAVERSINE + ", s.id";
-            } else {
-                // radius on earthdistance's sphere for the same central angle, with a margin: the box only prefilters
-                params.put("box", criteria.radiusKm() / EARTH_RADIUS_KM * EARTHDISTANCE_RADIUS_M * 1.0001 + 1);
-                where.append(" AND earth_box(ll_to_earth(CAST(:lat AS float8), CAST(:lon AS float8)), :box)")
-                        .append(" @> ll_to_earth(s.latitude, s.longitude)");
-                order = CHORD + ", s.id"; // only for the tie fallback, see nearest()
-            }
-            where.append(" AND ").append(HAVERSINE).append(" <= :radius");
-        } else {
-            order = "s.created_at DESC, s.id DESC";
-        }
+        StringBuilder filters = new StringBuilder("s.is_active AND s.is_available");
         if (criteria.spotType() != null) {
-            where.append(" AND s.spot_type = :spotType");
+            filters.append(" AND s.spot_type = :spotType");
             params.put("spotType", criteria.spotType());
         }
         if (criteria.minSizeRank() != null) {
-            where.append(" AND s.vehicle_size_rank >= :sizeRank");
+            filters.append(" AND s.vehicle_size_rank >= :sizeRank");
             params.put("sizeRank", criteria.minSizeRank());
         }
         if (criteria.maxHourlyRate() != null) {
-            where.append(" AND s.hourly_rate <= :maxRate");
+            filters.append(" AND s.hourly_rate <= :maxRate");
             params.put("maxRate", criteria.maxHourlyRate());
         }
-        flag(where, params, "has_ev_charging", criteria.evCharging());
-        flag(where, params, "is_covered", criteria.covered());
-        flag(where, params, "has_security", criteria.security());
-        flag(where, params, "has_lighting", criteria.lighting());
-        flag(where, params, "is_handicap_accessible", criteria.handicapAccessible());
+        flag(filters, params, "has_ev_charging", criteria.evCharging());
+        flag(filters, params, "is_covered", criteria.covered());
+        flag(filters, params, "has_security", criteria.security());
+        flag(filters, params, "has_lighting", criteria.lighting());
+        flag(filters, params, "is_handicap_accessible", criteria.handicapAccessible());
         if (criteria.q() != null) {
-            where.append(" AND (s.title ILIKE :q OR s.address ILIKE :q OR s.city ILIKE :q OR s.zip_code ILIKE :q)");
+            filters.append(" AND (s.title ILIKE :q OR s.address ILIKE :q OR s.city ILIKE :q OR s.zip_code ILIKE :q)");
             params.put("q", contains(criteria.q()));
         }
         if (criteria.city() != null) {
-            where.append(" AND s.city ILIKE :city");
+            filters.append(" AND s.city ILIKE :city");
             params.put("city", contains(criteria.city()));
         }
         if (criteria.state() != null) {
-            where.append(" AND s.state ILIKE :state");
+            filters.append(" AND s.state ILIKE :state");
             params.put("state", contains(criteria.state()));
         }
         if (criteria.zipCode() != null) {
-            where.append(" AND s.zip_code = :zip");
+            filters.append(" AND s.zip_code = :zip");
             params.put("zip", criteria.zipCode());
         }
         if (criteria.hasWindow()) {
-            where.append(" AND spot_open_during(s.open_week, s.time_zone, :start, :end)")
+            filters.append(" AND spot_open_during(s.open_week, s.time_zone, :start, :end)")
                     .append(" AND NOT spot_blocked_during(s.id, s.time_zone, :start, :end)")
                     .append(" AND NOT spot_occupied_during(s.id, :start, :end)");
             params.put("start", Timestamp.from(criteria.start()));
             params.put("end", Timestamp.from(criteria.end()));
         }
-        String select = "SELECT " + LIST_COLUMNS + ", " + distance + " AS distance_km";
-        if (criteria.hasLocation() && !baseline) {
-            return nearest(select + ", " + CHORD + " AS chord FROM parking_spots s WHERE " + where, params, criteria);
+        if (!criteria.hasLocation()) {
+            params.put("limit", criteria.limit());
+            params.put("offset", criteria.offset());
+            return jdbc.sql("SELECT " + LIST_COLUMNS + ", NULL::float8 AS distance_km FROM parking_spots s WHERE "
+                            + filters + " ORDER BY s.created_at DESC, s.id DESC LIMIT :limit OFFSET :offset")
+                    .params(params)
+                    .query(this::map)
+                    .list();
         }
-        params.put("limit", criteria.limit());
-        params.put("offset", criteria.offset());
-        String sql =
-                select + " FROM parking_spots s WHERE " + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
-        return jdbc.sql(sql).params(params).query(this::map).list();
+        params.put("lat", criteria.latitude());
+        params.put("lon", criteria.longitude());
+        params.put("radius", criteria.radiusKm());
+        String select = "SELECT " + LIST_COLUMNS + ", " + HAVERSINE + " AS distance_km";
+        if (baseline) {
+            double dLat = Math.toDegrees(criteria.radiusKm() / EARTH_RADIUS_KM) * 1.0001;
+            double cos = Math.cos(Math.toRadians(criteria.latitude()));
+            params.put("dlat", dLat);
+            params.put("dlon", cos < 1e-9 ? 180 : Math.min(180, dLat / cos));
+            params.put("limit", criteria.limit());
+            params.put("offset", criteria.offset());
+            return jdbc.sql(select + " FROM parking_spots s WHERE " + filters
+                            + " AND s.latitude BETWEEN CAST(:lat AS float8) - :dlat AND CAST(:lat AS float8) + :dlat"
+                            + " AND s.longitude BETWEEN CAST(:lon AS float8) - :dlon AND CAST(:lon AS float8) + :dlon"
+                            + " AND " + HAVERSINE + " <= :radius ORDER BY " + HAVERSINE + ", s.id"
+                            + " LIMIT :limit OFFSET :offset")
+                    .params(params)
+                    .query(this::map)
+                    .list();
+        }
+        // radius on earthdistance's sphere for the same central angle, with a margin: the box only prefilters
+        params.put("box", criteria.radiusKm() / EARTH_RADIUS_KM * EARTHDISTANCE_RADIUS_M * 1.0001 + 1);
+        String box = " AND earth_box(ll_to_earth(CAST(:lat AS float8), CAST(:lon AS float8)), :box)"
+                + " @> ll_to_earth(s.latitude, s.longitude)";
+        return nearest(
+                select + ", " + CHORD + " AS chord FROM parking_spots s WHERE " + filters, box, params, criteria);
     }
 
-    private List<SpotSummary> nearest(String query, Map<String, Object> params, SearchCriteria criteria) {
+    /**
+     * The {@code offset + limit + 1} nearest spots that pass every other filter, in index order, then those within the
+     * radius: all of them when fewer than that many are within it (nearest first, so none is missed). The box around
+     * the radius is an index condition of the same scan: when the filters match few spots, the walk ends at the box
+     * instead of going on through the whole table.
+     */
+    private List<SpotSummary> nearest(String query, String box, Map<String, Object> params, SearchCriteria criteria) {
         int wanted = criteria.offset() + criteria.limit();
-        return transactions.execute(status -> {
-            jdbc.sql("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)")
-                    .query()
-                    .listOfRows();
-            params.put("fetch", wanted + 1);
-            List<Hit> hits = jdbc.sql(query + " ORDER BY " + CHORD + " LIMIT :fetch")
-                    .params(params)
-                    .query((rs, row) -> new Hit(map(rs, row), rs.getDouble("chord")))
-                    .list();
-            if (hits.size() > wanted
-                    && wanted > 0
-                    && hits.get(wanted - 1).chord() == hits.get(wanted).chord()) {
-                params.put("limit", criteria.limit());
-                params.put("offset", criteria.offset());
-                return jdbc.sql(query + " ORDER BY " + CHORD + ", s.id LIMIT :limit OFFSET :offset")
+        params.put("fetch", wanted + 1);
+        String knn = query + box + " ORDER BY " + CHORD + " LIMIT :fetch";
+        List<Hit> hits = transactions.execute(status -> {
+            walkTheIndexInDistanceOrder();
+            return jdbc.sql(knn).params(params).query(this::hit).list();
+        });
+        List<Hit> within = new ArrayList<>();
+        for (Hit hit : hits) {
+            if (hit.distance() <= criteria.radiusKm()) {
+                within.add(hit);
+            }
+        }
+        if (within.size() > wanted
+                && wanted > 0
+                && within.get(wanted - 1).chord() == within.get(wanted).chord()) {
+            // spots at the very same distance straddle the page boundary: let SQL order them by id
+            params.put("limit", criteria.limit());
+            params.put("offset", criteria.offset());
+            return transactions.execute(status -> {
+                walkTheIndexInDistanceOrder();
+                return jdbc.sql(query + box + " AND " + HAVERSINE + " <= :radius ORDER BY " + CHORD
+                                + ", s.id LIMIT :limit OFFSET :offset")
                         .params(params)
                         .query(this::map)
                         .list();
-            }
-            List<Hit> sorted = new ArrayList<>(hits.subList(0, Math.min(hits.size(), wanted)));
-            sorted.sort(Comparator.comparingDouble(Hit::chord)
-                    .thenComparing(h -> h.spot().id().toString()));
-            return sorted.subList(Math.min(sorted.size(), criteria.offset()), sorted.size()).stream()
-                    .map(Hit::spot)
-                    .toList();
-        });
+            });
+        }
+        List<Hit> page = new ArrayList<>(within.subList(0, Math.min(within.size(), wanted)));
+        page.sort(Comparator.comparingDouble(Hit::chord)
+                .thenComparing(h -> h.spot().id().toString()));
+        return page.subList(Math.min(page.size(), criteria.offset()), page.size()).stream()
+                .map(Hit::spot)
+                .toList();
+    }
+
+    /**
+     * PostgreSQL estimates {@code @>} on cubes with a constant that makes a bitmap scan and a sort over the whole box
+     * look cheaper than walking the GiST index in distance order; for this transaction only, it may not.
+     */
+    private void walkTheIndexInDistanceOrder() {
+        jdbc.sql("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)")
+                .query()
+                .listOfRows();
+    }
+
+    private Hit hit(ResultSet rs, int row) throws SQLException {
+        return new Hit(map(rs, row), rs.getDouble("distance_km"), rs.getDouble("chord"));
     }
 
     private static void flag(StringBuilder where, Map<String, Object> params, String column, Boolean value) {
