@@ -61,7 +61,7 @@ public class RedisLink implements AutoCloseable {
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SocketOptions.builder()
-                        .connectTimeout(Duration.ofSeconds(1))
+                        .connectTimeout(Duration.ofSeconds(3))
                         .keepAlive(true)
                         .build())
                 .timeoutOptions(TimeoutOptions.enabled(properties.timeout()))
