@@ -1,16 +1,21 @@
 package com.parkingspots.shared.web;
 
 import com.parkingspots.shared.redis.RedisLink;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /} and {@code GET /health}, outside the API prefix as in the existing backend. */
@@ -31,8 +36,20 @@ class RootController {
         this.version = properties != null ? properties.getVersion() : "dev";
     }
 
-    @GetMapping(value = "/", produces = "application/json")
-    Map<String, Object> root() {
+    /** Browsers asking for a page get the web client; API clients get the welcome JSON of the existing backend. */
+    @GetMapping("/")
+    ResponseEntity<?> root(@RequestHeader(name = "Accept", required = false) @Nullable String accept)
+            throws IOException {
+        if (accept != null && accept.contains("text/html") && WebClientConfiguration.INDEX.exists()) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.TEXT_HTML)
+                    .cacheControl(CacheControl.noCache())
+                    .body(WebClientConfiguration.INDEX.getContentAsByteArray());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(welcome());
+    }
+
+    private Map<String, Object> welcome() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", "Welcome to ParkingSpots API");
         body.put("docs", "/docs");

@@ -290,20 +290,29 @@ class DemoMarketplace implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        boolean wanted =
-                properties.demoData().equals("true") || properties.demoData().equals("auto") && platform.embedded();
-        if (wanted) {
+        if (wanted(properties.demoData(), platform.embedded())) {
             seedIfEmpty();
         }
     }
 
-    /** Seeds the demo marketplace when no spot exists yet; returns whether it did. */
+    /** {@code auto} seeds the embedded database only: an external one gets demo data only when asked. */
+    static boolean wanted(String setting, boolean embeddedDatabase) {
+        return setting.equals("true") || setting.equals("auto") && embeddedDatabase;
+    }
+
+    /** Seeds the demo marketplace when no spot exists yet (the first start); returns whether it did. */
     boolean seedIfEmpty() {
         long existing =
                 jdbc.sql("SELECT count(*) FROM parking_spots").query(Long.class).single();
         if (existing > 0) {
             return false;
         }
+        seed();
+        return true;
+    }
+
+    /** Creates the demo accounts (unless they exist) and the demo spots, and prints how to sign in. */
+    UUID seed() {
         UUID owner = accounts.ensureDemoUser(OWNER_EMAIL, PASSWORD, "Eleni Papadaki (demo owner)", Role.OWNER);
         accounts.ensureDemoUser(RENTER_EMAIL, PASSWORD, "Nikos Georgiou (demo renter)", Role.RENTER);
         transactions.executeWithoutResult(status -> {
@@ -322,7 +331,7 @@ class DemoMarketplace implements ApplicationRunner {
                  Sign in as the demo renter: {}  password: {}
                  (Demo accounts. Turn this off with PARKINGSPOTS_DEMO_DATA=false.)
                 ================================================================================""", SPOTS, OWNER_EMAIL, PASSWORD, RENTER_EMAIL, PASSWORD);
-        return true;
+        return owner;
     }
 
     private Map<String, @Nullable Object> spot(Random random, int index) {

@@ -212,7 +212,10 @@ public class SpotManagement {
         return blocked;
     }
 
-    /** CONTRACT.md 2.8, checked: day 0–6 or a YYYY-MM-DD date (not both), HH:MM times that differ. */
+    /**
+     * CONTRACT.md 2.8, checked: day 0–6 or a YYYY-MM-DD date (not both; neither means every day), HH:MM times. An end at
+     * or before the start ends the next day, so 00:00–00:00 is a whole day.
+     */
     private static Slot readSlot(UUID spotId, JsonNode body) {
         var input = new com.parkingspots.shared.web.PartialUpdate(body);
         List<com.parkingspots.shared.web.ValidationError> errors = new ArrayList<>();
@@ -249,10 +252,6 @@ public class SpotManagement {
         if (errors.isEmpty() && day != null && date != null) {
             errors.add(com.parkingspots.shared.web.ValidationError.of(
                     "value_error", List.of("body", "specific_date"), "Give day_of_week or specific_date, not both"));
-        }
-        if (errors.isEmpty() && start.equals(end)) {
-            errors.add(com.parkingspots.shared.web.ValidationError.of(
-                    "value_error", List.of("body", "end_time"), "end_time must differ from start_time"));
         }
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);

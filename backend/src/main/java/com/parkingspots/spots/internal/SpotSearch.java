@@ -5,12 +5,15 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The search query: every filter in SQL, then the order (distance with a location, newest otherwise, the id breaking
@@ -19,8 +22,13 @@ import org.springframework.stereotype.Component;
  * <p>With a location, the default ({@code knn}) strategy lets the GiST index on {@code ll_to_earth(latitude,
  * longitude)} both bound the search to the radius ({@code earth_box @>}) and return spots nearest first ({@code <->}),
  * so a page costs a few index pages whatever the density; the exact haversine distance (R = 6371 km) then filters the
- * box's corners. The {@code baseline} strategy (haversine over a latitude/longitude box on a B-tree, sorted) exists only
- * for the benchmark's comparison (ADR 0002).
+ * box's corners. PostgreSQL only walks the index in distance order when the ORDER BY is the bare distance, and its
+ * estimate for {@code @>} is a constant that makes it prefer a bitmap scan and a sort over every spot in the box; so the
+ * query runs in a transaction with bitmap and sequential scans switched off for it ({@code SET LOCAL}), fetches one row
+ * more than the page needs, and breaks distance ties by id here. If that extra row ties with the last one (spots at the
+ * very same distance across the page boundary), the page is read again with {@code ORDER BY distance, id} in SQL.
+ * The {@code baseline} strategy (haversine over a latitude/longitude box on a B-tree, sorted) exists only for the
+ * benchmark's comparison (ADR 0002).
  */
 @Component
 class SpotSearch {
@@ -40,15 +48,22 @@ class SpotSearch {
             s.vehicle_size, s.is_available, s.is_covered, s.has_ev_charging, s.has_security, s.has_lighting,
             s.is_handicap_accessible, s.average_rating, s.total_reviews, s.images::text AS images, s.time_zone""";
 
+    private static final String CHORD =
+            "ll_to_earth(s.latitude, s.longitude) <-> ll_to_earth(CAST(:lat AS float8), CAST(:lon AS float8))";
+
     private final JdbcClient jdbc;
     private final Spots spots;
+    private final TransactionTemplate transactions;
     private final boolean baseline;
 
-    SpotSearch(JdbcClient jdbc, Spots spots, SpotsProperties properties) {
+    SpotSearch(JdbcClient jdbc, Spots spots, TransactionTemplate transactions, SpotsProperties properties) {
         this.jdbc = jdbc;
         this.spots = spots;
+        this.transactions = transactions;
         this.baseline = properties.searchStrategy().equals("baseline");
     }
+
+    private record Hit(SpotSummary spot, double chord) {}
 
     List<SpotSummary> search(SearchCriteria criteria) {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -75,8 +90,7 @@ class SpotSearch {
                 params.put("box", criteria.radiusKm() / EARTH_RADIUS_KM * EARTHDISTANCE_RADIUS_M * 1.0001 + 1);
                 where.append(" AND earth_box(ll_to_earth(CAST(:lat AS float8), CAST(:lon AS float8)), :box)")
                         .append(" @> ll_to_earth(s.latitude, s.longitude)");
-                order =
-                        "ll_to_earth(s.latitude, s.longitude) <-> ll_to_earth(CAST(:lat AS float8), CAST(:lon AS float8)), s.id";
+                order = CHORD + ", s.id"; // only for the tie fallback, see nearest()
             }
             where.append(" AND ").append(HAVERSINE).append(" <= :radius");
         } else {
@@ -122,11 +136,45 @@ class SpotSearch {
             params.put("start", Timestamp.from(criteria.start()));
             params.put("end", Timestamp.from(criteria.end()));
         }
+        String select = "SELECT " + LIST_COLUMNS + ", " + distance + " AS distance_km";
+        if (criteria.hasLocation() && !baseline) {
+            return nearest(select + ", " + CHORD + " AS chord FROM parking_spots s WHERE " + where, params, criteria);
+        }
         params.put("limit", criteria.limit());
         params.put("offset", criteria.offset());
-        String sql = "SELECT " + LIST_COLUMNS + ", " + distance + " AS distance_km FROM parking_spots s WHERE " + where
-                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
+        String sql =
+                select + " FROM parking_spots s WHERE " + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
         return jdbc.sql(sql).params(params).query(this::map).list();
+    }
+
+    private List<SpotSummary> nearest(String query, Map<String, Object> params, SearchCriteria criteria) {
+        int wanted = criteria.offset() + criteria.limit();
+        return transactions.execute(status -> {
+            jdbc.sql("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)")
+                    .query()
+                    .listOfRows();
+            params.put("fetch", wanted + 1);
+            List<Hit> hits = jdbc.sql(query + " ORDER BY " + CHORD + " LIMIT :fetch")
+                    .params(params)
+                    .query((rs, row) -> new Hit(map(rs, row), rs.getDouble("chord")))
+                    .list();
+            if (hits.size() > wanted
+                    && wanted > 0
+                    && hits.get(wanted - 1).chord() == hits.get(wanted).chord()) {
+                params.put("limit", criteria.limit());
+                params.put("offset", criteria.offset());
+                return jdbc.sql(query + " ORDER BY " + CHORD + ", s.id LIMIT :limit OFFSET :offset")
+                        .params(params)
+                        .query(this::map)
+                        .list();
+            }
+            List<Hit> sorted = new ArrayList<>(hits.subList(0, Math.min(hits.size(), wanted)));
+            sorted.sort(Comparator.comparingDouble(Hit::chord)
+                    .thenComparing(h -> h.spot().id().toString()));
+            return sorted.subList(Math.min(sorted.size(), criteria.offset()), sorted.size()).stream()
+                    .map(Hit::spot)
+                    .toList();
+        });
     }
 
     private static void flag(StringBuilder where, Map<String, Object> params, String column, Boolean value) {

@@ -99,7 +99,9 @@ public final class WeeklySchedule {
             }
             if (value.has("open") && value.has("close")) {
                 return new Window(
-                        day, time(value.get("open"), name + ".open"), time(value.get("close"), name + ".close"));
+                        day,
+                        time(value.get("open"), "operating_hours." + name + ".open"),
+                        time(value.get("close"), "operating_hours." + name + ".close"));
             }
         }
         throw new IllegalArgumentException("operating_hours." + name

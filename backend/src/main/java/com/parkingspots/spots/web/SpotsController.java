@@ -275,9 +275,10 @@ class SpotsController {
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }
-        Integer maxRate = f.maxHourlyRate() == null
-                ? f.maxPrice()
-                : f.maxPrice() == null ? f.maxHourlyRate() : Math.min(f.maxHourlyRate(), f.maxPrice());
+        Integer maxRate = f.maxHourlyRate();
+        if (maxRate == null || f.maxPrice() != null && f.maxPrice() < maxRate) {
+            maxRate = f.maxPrice(); // max_price is an alias (Decision 7); with both, the lower bound wins
+        }
         return new SearchCriteria(
                 f.latitude(),
                 f.longitude(),
