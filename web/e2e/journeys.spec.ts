@@ -88,7 +88,7 @@ test('2. a driver finds the spot on the map and in the list, books, checks in an
   await expect(page.getByTestId('price-breakdown')).toContainText('Total');
   await expect(page.getByTestId('price-breakdown')).toContainText('€');
   await screenshot(page, 'driver-spot');
-  await page.getByRole('link', { name: /^Book/ }).click();
+  await page.getByRole('link', { name: /^Book ·/ }).click();
 
   await expect(page.getByRole('heading', { name: 'Book this spot' })).toBeVisible();
   await page.getByLabel('Licence plate').fill('YHA1234');

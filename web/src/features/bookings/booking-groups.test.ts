@@ -45,8 +45,9 @@ describe('booking groups', () => {
     expect(groups.upcoming.map((b) => b.id)).toEqual(['sooner', 'later']);
   });
 
-  it('defaults the start to the next quarter hour at least 5 minutes away', () => {
+  it('defaults the start to the next quarter hour, at most 15 minutes away so check-in is open', () => {
     expect(defaultStart(new Date('2026-03-02T12:03:00Z'))).toBe('2026-03-02T12:15:00.000Z');
-    expect(defaultStart(new Date('2026-03-02T12:12:00Z'))).toBe('2026-03-02T12:30:00.000Z');
+    expect(defaultStart(new Date('2026-03-02T12:12:00Z'))).toBe('2026-03-02T12:15:00.000Z');
+    expect(defaultStart(new Date('2026-03-02T12:14:30Z'))).toBe('2026-03-02T12:15:00.000Z');
   });
 });

@@ -35,10 +35,11 @@ export function groupBookings(bookings: Booking[], now: number = Date.now()) {
   return groups;
 }
 
-/** Next quarter hour, at least 5 minutes away: a start the driver can check in at right away. */
+/**
+ * The next quarter hour: never more than 15 minutes away, so the driver can check in right away (check-in opens 15
+ * minutes before the start, and the server accepts a start a few minutes in the past while the form is filled in).
+ */
 export function defaultStart(now: Date = new Date()): string {
   const quarter = 15 * 60_000;
-  let next = Math.ceil(now.getTime() / quarter) * quarter;
-  if (next - now.getTime() < 5 * 60_000) next += quarter;
-  return new Date(next).toISOString();
+  return new Date(Math.ceil(now.getTime() / quarter) * quarter).toISOString();
 }

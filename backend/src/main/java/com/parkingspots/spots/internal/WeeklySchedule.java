@@ -81,7 +81,10 @@ public final class WeeklySchedule {
         return windows;
     }
 
-    private static @Nullable Window day(String name, int day, JsonNode value) {
+    private static @Nullable Window day(String name, int day, @Nullable JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null; // the web client sends a closed day as null
+        }
         if (value.isString()) {
             String text = value.asString().toLowerCase(Locale.ROOT);
             if (text.equals("closed")) {
@@ -101,11 +104,19 @@ public final class WeeklySchedule {
                 return new Window(
                         day,
                         time(value.get("open"), "operating_hours." + name + ".open"),
-                        time(value.get("close"), "operating_hours." + name + ".close"));
+                        closing(value.get("close"), "operating_hours." + name + ".close"));
             }
         }
         throw new IllegalArgumentException("operating_hours." + name
                 + " must be {\"open\": \"HH:MM\", \"close\": \"HH:MM\"}, {\"closed\": true} or {\"open_24h\": true}");
+    }
+
+    /** A closing time: {@code HH:MM}, where {@code 24:00} is the end of the day (the same as {@code 00:00}). */
+    private static LocalTime closing(@Nullable JsonNode node, String field) {
+        if (node != null && node.isString() && node.asString().equals("24:00")) {
+            return LocalTime.MIDNIGHT;
+        }
+        return time(node, field);
     }
 
     /** {@code HH:MM}, 00:00 to 23:59; throws {@link IllegalArgumentException} naming {@code field} otherwise. */

@@ -30,6 +30,15 @@ class WeeklyScheduleTests {
     }
 
     @Test
+    void theWebClientsShapesAreReadCloseAt2400AndNullForClosed() {
+        assertThat(week("{\"monday\":{\"open\":\"00:00\",\"close\":\"24:00\"},\"tuesday\":null,"
+                        + "\"wednesday\":{\"open\":\"18:00\",\"close\":\"24:00\"}}"))
+                .isEqualTo("{[0,1440),[3960,4320)}");
+        assertThatThrownBy(() -> week("{\"monday\":{\"open\":\"24:00\",\"close\":\"24:00\"}}"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void overnightHoursRunIntoTheNextDayAndSundayWrapsToMonday() {
         assertThat(week("{\"sunday\":{\"open\":\"22:00\",\"close\":\"06:00\"}}"))
                 .isEqualTo("{[0,360),[9960,10080)}");
