@@ -54,7 +54,15 @@ class DemoMarketplaceTests extends ApiTest {
             assertThat(nearby.json().size()).isEqualTo(100);
             Set<String> types = new HashSet<>();
             Set<Integer> prices = new HashSet<>();
+            // other test classes share this context and list spots in central Athens too: judge the demo's own
+            Set<String> demoSpots = new HashSet<>(jdbc.sql("SELECT id::text FROM parking_spots WHERE owner_id = ?")
+                    .param(owner)
+                    .query(String.class)
+                    .list());
             for (JsonNode spot : nearby.json()) {
+                if (!demoSpots.contains(spot.get("id").asString())) {
+                    continue;
+                }
                 assertThat(spot.get("currency").asString()).isEqualTo("eur");
                 assertThat(spot.get("time_zone").asString()).isEqualTo("Europe/Athens");
                 assertThat(spot.get("distance_km").asDouble()).isLessThanOrEqualTo(3.0);
