@@ -1,5 +1,6 @@
 package com.parkingspots.shared.web;
 
+import com.parkingspots.shared.redis.RedisLink;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,9 +27,11 @@ class RootController {
 
     private final DataSource dataSource;
     private final String version;
+    private final ObjectProvider<RedisLink> redis;
 
-    RootController(DataSource dataSource, ObjectProvider<BuildProperties> build) {
+    RootController(DataSource dataSource, ObjectProvider<BuildProperties> build, ObjectProvider<RedisLink> redis) {
         this.dataSource = dataSource;
+        this.redis = redis;
         BuildProperties properties = build.getIfAvailable();
         this.version = properties != null ? properties.getVersion() : "dev";
     }
@@ -54,14 +57,23 @@ class RootController {
         return body;
     }
 
-    /** 200 only when the database answers; load balancers take the instance out otherwise. */
+    /**
+     * 200 only when the database answers; load balancers take the instance out otherwise. With {@code REDIS_URL} set,
+     * {@code redis} says {@code up} or {@code down}: a Redis outage degrades the instance but it still serves.
+     */
     @GetMapping("/health")
     ResponseEntity<Map<String, Object>> health() {
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
             statement.setQueryTimeout(HEALTH_QUERY_TIMEOUT_SECONDS);
             statement.execute("SELECT 1");
-            return ResponseEntity.ok(Map.of("status", "healthy"));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "healthy");
+            RedisLink link = redis.getIfAvailable();
+            if (link != null) {
+                body.put("redis", link.isUp() ? "up" : "down");
+            }
+            return ResponseEntity.ok(body);
         } catch (Exception e) {
             log.warn("Health check failed: {}", e.getMessage());
             Map<String, Object> body = new LinkedHashMap<>();

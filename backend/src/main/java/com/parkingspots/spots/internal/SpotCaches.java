@@ -2,6 +2,7 @@ package com.parkingspots.spots.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.parkingspots.shared.cluster.CacheInvalidations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,11 +23,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * older generation is a miss. So a search that ran while a change was committing can never be served afterwards, even
  * if it stored its result after the invalidation. Hits and misses are counted as
  * {@code parkingspots.spots.cache.requests{cache, result}}, with the ratio as {@code parkingspots.spots.cache.hit.ratio}.
+ *
+ * <p>An invalidation is broadcast through {@link CacheInvalidations}, so with several instances (Redis) every instance
+ * drops its entries, not only the one that made the change.
  */
 @Component
 class SpotCaches {
 
     private record Entry<T>(long generation, T value) {}
+
+    static final String CACHE = "spots";
 
     private final AtomicLong generation = new AtomicLong();
     private final Cache<SearchCriteria, Entry<List<SpotSummary>>> search;
@@ -36,8 +42,11 @@ class SpotCaches {
     private final Counter searchMisses;
     private final Counter detailHits;
     private final Counter detailMisses;
+    private final CacheInvalidations invalidations;
 
-    SpotCaches(SpotsProperties properties, MeterRegistry registry) {
+    SpotCaches(SpotsProperties properties, MeterRegistry registry, CacheInvalidations invalidations) {
+        this.invalidations = invalidations;
+        invalidations.onInvalidation(CACHE, this::dropLocalEntries);
         this.enabled = properties.cacheEntries() > 0;
         this.search =
                 Caffeine.newBuilder().maximumSize(properties.cacheEntries()).build();
@@ -97,7 +106,12 @@ class SpotCaches {
         }
     }
 
+    /** Drops the entries here at once and on every other instance within milliseconds. */
     void invalidate() {
+        invalidations.broadcast(CACHE);
+    }
+
+    private void dropLocalEntries() {
         generation.incrementAndGet();
         search.invalidateAll();
         details.invalidateAll();
