@@ -109,7 +109,7 @@ class SpotsController {
                 startTime,
                 endTime);
         int size = limit != null ? limit : pageSize;
-        SearchCriteria criteria = criteria(filters, radiusKm, null, null, (page - 1) * size, size);
+        SearchCriteria criteria = criteria(filters, radiusKm, 100, null, null, (page - 1) * size, size);
         return spots.search(criteria, true).stream().map(SpotListItem::of).toList();
     }
 
@@ -157,7 +157,8 @@ class SpotsController {
                 city,
                 startTime,
                 endTime);
-        SearchCriteria criteria = criteria(filters, radiusKm, state != null ? state : prefecture, zipCode, 0, limit);
+        SearchCriteria criteria =
+                criteria(filters, radiusKm, 500, state != null ? state : prefecture, zipCode, 0, limit);
         return spots.search(criteria, !defaultWindow).stream()
                 .map(SpotListItem::of)
                 .toList();
@@ -248,7 +249,13 @@ class SpotsController {
     // --- query validation ---
 
     private static SearchCriteria criteria(
-            Filters f, double radiusKm, @Nullable String state, @Nullable String zipCode, int offset, int limit) {
+            Filters f,
+            double radiusKm,
+            double maxRadiusKm,
+            @Nullable String state,
+            @Nullable String zipCode,
+            int offset,
+            int limit) {
         List<ValidationError> errors = new ArrayList<>();
         if (f.latitude() != null && !(f.latitude() >= -90 && f.latitude() <= 90)) {
             errors.add(range("latitude", "-90", "90"));
@@ -262,9 +269,12 @@ class SpotsController {
                     List.of("query", f.latitude() == null ? "latitude" : "longitude"),
                     "latitude and longitude must be given together"));
         }
-        if (!(radiusKm > 0 && radiusKm <= 100)) {
+        // the list allows 100 km, the implementation's /search 500 km (CONTRACT.md 3.4)
+        if (!(radiusKm > 0 && radiusKm <= maxRadiusKm)) {
             errors.add(ValidationError.of(
-                    "value_error", List.of("query", "radius_km"), "radius_km must be greater than 0 and at most 100"));
+                    "value_error",
+                    List.of("query", "radius_km"),
+                    "radius_km must be greater than 0 and at most " + (int) maxRadiusKm));
         }
         String spotType = enumeration(errors, "spot_type", f.spotType(), SPOT_TYPES);
         String size = enumeration(errors, "vehicle_size", f.vehicleSize(), VEHICLE_SIZES);

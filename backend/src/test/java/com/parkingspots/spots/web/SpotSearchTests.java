@@ -328,6 +328,18 @@ class SpotSearchTests extends ApiTest {
     }
 
     @Test
+    void searchAllowsTheContractsWiderRadius() {
+        assertThat(http.get(SPOTS + "/search?latitude=10&longitude=10&radius_km=300")
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get(SPOTS + "/search?latitude=10&longitude=10&radius_km=501")
+                        .status())
+                .isEqualTo(422);
+        assertThat(http.get(SPOTS + "/?latitude=10&longitude=10&radius_km=300").status())
+                .isEqualTo(422);
+    }
+
+    @Test
     void badSearchParametersAre422WithAClearDetail() {
         for (String query : List.of(
                 "latitude=91&longitude=0",
