@@ -8,8 +8,9 @@ if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
 fi
 export PATH="${JAVA_HOME:+$JAVA_HOME/bin:}$PATH"
 jar=backend/target/parkingspots.jar
-if [ ! -f "$jar" ] || [ -n "$(find backend/src backend/pom.xml pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find backend/src backend/pom.xml web/src web/public web/index.html web/package.json pom.xml \
+        -newer "$jar" -print -quit 2>/dev/null)" ]; then
     echo "Building ParkingSpots (first run downloads dependencies; later runs take seconds)..."
-    ./mvnw -B -ntp -q package -DskipTests -Dspotless.check.skip=true
+    ./mvnw -B -ntp -q package -DskipTests -Dspotless.check.skip=true -pl web,backend
 fi
 exec java ${JAVA_OPTS:-} -jar "$jar" "$@"

@@ -1,5 +1,6 @@
 package com.parkingspots.identity;
 
+import com.parkingspots.shared.security.Role;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -15,4 +16,10 @@ public interface UserAccounts {
 
     /** Profiles of many users in one query; unknown ids are absent from the map. */
     Map<UUID, UserProfile> profiles(Collection<UUID> userIds);
+
+    /**
+     * The id of the account with this email, creating it (verified, with this password and role) when it does not
+     * exist yet. For demo data only: an existing account is returned unchanged.
+     */
+    UUID ensureDemoUser(String email, String password, String fullName, Role role);
 }

@@ -1,5 +1,5 @@
 /** Reviews, owner responses, helpful votes and rating aggregates. */
-@ApplicationModule(allowedDependencies = {"shared"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "spots", "bookings"})
 @NullMarked
 package com.parkingspots.reviews;
 

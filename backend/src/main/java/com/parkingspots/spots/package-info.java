@@ -1,5 +1,5 @@
 /** Parking spot listings, availability rules and nearby search. */
-@ApplicationModule(allowedDependencies = {"shared"})
+@ApplicationModule(allowedDependencies = {"shared", "identity"})
 @NullMarked
 package com.parkingspots.spots;
 

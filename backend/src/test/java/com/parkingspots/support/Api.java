@@ -61,8 +61,8 @@ public final class Api {
      */
     public UUID createSpot(Session owner, String extraJson) {
         String body = """
-                {"title": "Test spot %s", "address": "Ermou 10", "city": "Athens", "state": "Attica",
-                 "zip_code": "10563", "latitude": 37.9755, "longitude": 23.7348, "hourly_rate": 300,
+                {"title": "Test spot %s", "address": "Tsimiski 20", "city": "Thessaloniki", "state": "Central Macedonia",
+                 "zip_code": "54624", "latitude": 40.6326, "longitude": 22.9410, "hourly_rate": 300,
                  "spot_type": "garage"%s}""".formatted(
                         UUID.randomUUID().toString().substring(0, 8), extraJson.isBlank() ? "" : ", " + extraJson);
         var created = http.post("/api/v1/parking-spots/", body, owner.auth());

@@ -132,6 +132,7 @@ public class BookingManagement {
     }
 
     private Booking book(UUID userId, NewBooking request, Instant now) {
+        bookings.lockSpotForBooking(request.spotId());
         SpotSnapshot spot =
                 spots.find(request.spotId()).orElseThrow(() -> ApiException.notFound("Parking spot not found"));
         if (!spot.active() || !spot.available()) {

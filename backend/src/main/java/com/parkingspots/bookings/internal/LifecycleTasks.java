@@ -1,6 +1,7 @@
 package com.parkingspots.bookings.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -77,10 +78,20 @@ class LifecycleTasks {
             scheduler.getObject().scheduleIfNotExists(new TaskInstance<Void>(task, bookingId.toString()), when);
         }
 
+        /**
+         * Removes a task that has not started. A task that is running (it may be the caller itself) is left alone: it
+         * is removed when it finishes, and a stale one finds nothing to do.
+         */
         void cancel(String task, UUID bookingId) {
             TaskInstanceId id = TaskInstanceId.of(task, bookingId.toString());
-            if (scheduler.getObject().getScheduledExecution(id).isPresent()) {
+            var execution = scheduler.getObject().getScheduledExecution(id);
+            if (execution.isEmpty() || execution.get().isPicked()) {
+                return;
+            }
+            try {
                 scheduler.getObject().cancel(id);
+            } catch (TaskInstanceCurrentlyExecutingException pickedMeanwhile) {
+                // picked between the check and the cancel: it will do nothing
             }
         }
     }

@@ -2,6 +2,7 @@ package com.parkingspots.identity.internal;
 
 import com.parkingspots.identity.UserAccounts;
 import com.parkingspots.identity.UserProfile;
+import com.parkingspots.shared.security.Role;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
@@ -15,11 +16,31 @@ import org.springframework.stereotype.Service;
 class UserAccountsService implements UserAccounts {
 
     private final Users users;
+    private final Passwords passwords;
     private final Clock clock;
 
-    UserAccountsService(Users users, Clock clock) {
+    UserAccountsService(Users users, Passwords passwords, Clock clock) {
         this.users = users;
+        this.passwords = passwords;
         this.clock = clock;
+    }
+
+    @Override
+    public UUID ensureDemoUser(String email, String password, String fullName, Role role) {
+        return users.findByEmail(email)
+                .map(User::id)
+                .orElseGet(() -> users.insert(
+                                email,
+                                passwords.hash(password),
+                                fullName,
+                                null,
+                                role,
+                                true,
+                                null,
+                                null,
+                                null,
+                                clock.instant())
+                        .id());
     }
 
     @Override

@@ -42,6 +42,66 @@ public class Users {
                 .optional();
     }
 
+    public Optional<User> findByOAuth(String provider, String oauthId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE oauth_provider = ? AND oauth_id = ?")
+                .params(provider, oauthId)
+                .query(Users::map)
+                .optional();
+    }
+
+    /** A filter for the administrators' list: a case-insensitive text in email or name, a role, active or not. */
+    public record Search(
+            @Nullable String text,
+            @Nullable Role role,
+            @Nullable Boolean active) {
+
+        private String where(Map<String, Object> params) {
+            StringBuilder where = new StringBuilder(" WHERE true");
+            if (text != null && !text.isBlank()) {
+                String like = "%"
+                        + text.strip()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_")
+                        + "%";
+                where.append(" AND (lower(email) LIKE :q OR lower(full_name) LIKE :q)");
+                params.put("q", like);
+            }
+            if (role != null) {
+                where.append(" AND role = :role");
+                params.put("role", role.value());
+            }
+            if (active != null) {
+                where.append(" AND is_active = :active");
+                params.put("active", active);
+            }
+            return where.toString();
+        }
+    }
+
+    /** One page of matching users, newest first. */
+    public List<User> search(Search search, int limit, long offset) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = search.where(params);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users" + where
+                        + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query(Users::map)
+                .list();
+    }
+
+    public long count(Search search) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = search.where(params);
+        return jdbc.sql("SELECT count(*) FROM users" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
     public List<User> findAll(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -85,7 +145,7 @@ public class Users {
         return findById(id).orElseThrow();
     }
 
-    /** Applies the given column values (column name → value); only whitelisted profile columns reach here. */
+    /** Applies the given column values (column name → value); column names come from code, never from a request. */
     public void update(UUID id, Map<String, @Nullable Object> columns, Instant now) {
         if (columns.isEmpty()) {
             return;

@@ -1,8 +1,16 @@
 package com.parkingspots.identity.web;
 
 import com.parkingspots.identity.internal.AccountManagement;
+import com.parkingspots.identity.internal.AccountRecovery;
+import com.parkingspots.identity.internal.AuthRateLimits;
+import com.parkingspots.identity.internal.AuthRateLimits.Action;
+import com.parkingspots.identity.internal.ClientAddresses;
+import com.parkingspots.identity.internal.Emails;
+import com.parkingspots.identity.internal.OAuthSignIn;
+import com.parkingspots.shared.security.Caller;
 import com.parkingspots.shared.security.Role;
 import com.parkingspots.shared.web.RequestValidationException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,6 +20,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** CONTRACT.md 3.1: register, log in, refresh, log out. */
+/** CONTRACT.md 3.1: register, log in, refresh, log out, verify the email, reset a forgotten password. */
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthController {
@@ -35,6 +44,17 @@ class AuthController {
 
     record RefreshRequest(@NotNull String refreshToken) {}
 
+    record ForgotPasswordRequest(@NotNull String email) {}
+
+    record ResetPasswordRequest(
+            @NotNull String token, @NotNull String newPassword) {}
+
+    record VerifyEmailRequest(@NotNull String token) {}
+
+    /** Which external sign-ins are configured, so the web client shows only the buttons that work. */
+    record ProvidersResponse(
+            @Nullable String googleClientId, @Nullable String facebookAppId) {}
+
     record TokenResponse(String accessToken, String refreshToken, String tokenType) {
         static TokenResponse of(AccountManagement.TokenPair pair) {
             return new TokenResponse(pair.accessToken(), pair.refreshToken(), "bearer");
@@ -42,14 +62,28 @@ class AuthController {
     }
 
     private final AccountManagement accounts;
+    private final AccountRecovery recovery;
+    private final AuthRateLimits rateLimits;
+    private final ClientAddresses clientAddresses;
+    private final OAuthSignIn oauth;
 
-    AuthController(AccountManagement accounts) {
+    AuthController(
+            AccountManagement accounts,
+            AccountRecovery recovery,
+            AuthRateLimits rateLimits,
+            ClientAddresses clientAddresses,
+            OAuthSignIn oauth) {
         this.accounts = accounts;
+        this.recovery = recovery;
+        this.rateLimits = rateLimits;
+        this.clientAddresses = clientAddresses;
+        this.oauth = oauth;
     }
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    UserResponse register(@Valid @RequestBody RegisterRequest request) {
+    UserResponse register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+        rateLimits.check(Action.REGISTER, clientAddresses.of(http), request.email());
         Role role = registrationRole(request.role());
         String phone = request.phoneNumber() == null || request.phoneNumber().isBlank()
                 ? null
@@ -58,13 +92,15 @@ class AuthController {
     }
 
     @PostMapping(value = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
-    TokenResponse login(@Valid @RequestBody LoginRequest request) {
+    TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        rateLimits.check(Action.LOGIN, clientAddresses.of(http), request.email());
         return TokenResponse.of(accounts.login(request.email(), request.password()));
     }
 
     /** The OAuth2 password-flow form ({@code username}, {@code password}) that Swagger UI and scripts send. */
     @PostMapping(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    TokenResponse loginForm(@RequestParam String username, @RequestParam String password) {
+    TokenResponse loginForm(@RequestParam String username, @RequestParam String password, HttpServletRequest http) {
+        rateLimits.check(Action.LOGIN, clientAddresses.of(http), username);
         return TokenResponse.of(accounts.login(username, password));
     }
 
@@ -77,6 +113,44 @@ class AuthController {
     Map<String, String> logout(@Valid @RequestBody RefreshRequest request) {
         accounts.logout(request.refreshToken());
         return Map.of("message", "Successfully logged out");
+    }
+
+    /** The same answer, in the same time, whether or not the account exists (no account enumeration). */
+    @PostMapping("/forgot-password")
+    Map<String, String> forgotPassword(@Valid @RequestBody ForgotPasswordRequest request, HttpServletRequest http) {
+        String email = Emails.normalize(request.email(), List.of("body", "email"));
+        rateLimits.check(Action.FORGOT_PASSWORD, clientAddresses.of(http), email);
+        recovery.forgotPassword(email);
+        return Map.of("message", "If an account exists with that email, a reset link has been sent.");
+    }
+
+    @PostMapping("/reset-password")
+    Map<String, String> resetPassword(@Valid @RequestBody ResetPasswordRequest request, HttpServletRequest http) {
+        rateLimits.check(Action.RESET_PASSWORD, clientAddresses.of(http), null);
+        recovery.resetPassword(request.token(), request.newPassword());
+        return Map.of("message", "Password has been reset successfully");
+    }
+
+    @PostMapping("/verify-email")
+    Map<String, String> verifyEmail(@Valid @RequestBody VerifyEmailRequest request, HttpServletRequest http) {
+        rateLimits.check(Action.VERIFY_EMAIL, clientAddresses.of(http), null);
+        recovery.verifyEmail(request.token());
+        return Map.of("message", "Email verified successfully");
+    }
+
+    @PostMapping("/resend-verification")
+    Map<String, String> resendVerification(Caller caller, HttpServletRequest http) {
+        rateLimits.check(
+                Action.RESEND_VERIFICATION,
+                clientAddresses.of(http),
+                caller.id().toString());
+        recovery.resendVerification(caller.id());
+        return Map.of("message", "Verification email sent");
+    }
+
+    @GetMapping("/providers")
+    ProvidersResponse providers() {
+        return new ProvidersResponse(oauth.googleClientId(), oauth.facebookAppId());
     }
 
     private static Role registrationRole(@Nullable String role) {

@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
@@ -59,7 +60,10 @@ public class ApiExceptionHandler {
     public static ResponseEntity<Map<String, Object>> error(HttpStatusCode status, Object detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("detail", detail);
-        return ResponseEntity.status(status).body(body);
+        // Set explicitly: an error is JSON even for a client that asked for HTML (never a 406 instead of the error).
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 
     public static ResponseEntity<Map<String, Object>> validation(List<ValidationError> errors) {
@@ -74,7 +78,10 @@ public class ApiExceptionHandler {
         }
         HttpHeaders headers = new HttpHeaders();
         e.headers().forEach(headers::set);
-        return ResponseEntity.status(e.status()).headers(headers).body(response.getBody());
+        return ResponseEntity.status(e.status())
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(response.getBody());
     }
 
     @ExceptionHandler(RequestValidationException.class)
@@ -95,6 +102,7 @@ public class ApiExceptionHandler {
         }
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
                 .headers(headers)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("detail", "Method Not Allowed"));
     }
 

@@ -165,13 +165,17 @@ class BookingLifecycleTests extends ApiTest {
     @Test
     void twoInstancesOnOneDatabaseRunEachLifecycleTaskExactlyOnce() throws Exception {
         String jdbcUrl = ((HikariDataSource) dataSource).getJdbcUrl() + "?user=postgres";
+        // Command-line arguments: they outrank application-test.yml (builder properties would not).
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ParkingSpotsApplication.class)
-                .properties(
-                        "spring.profiles.active=test",
-                        "server.port=0",
-                        "parkingspots.database-url=" + jdbcUrl,
-                        "db-scheduler.polling-interval=500ms")
-                .run()) {
+                .run(
+                        "--spring.profiles.active=test",
+                        "--server.port=0",
+                        "--parkingspots.database-url=" + jdbcUrl,
+                        "--db-scheduler.polling-interval=500ms")) {
+            assertThat(second.getBean(DataSource.class))
+                    .extracting(ds -> ((HikariDataSource) ds).getJdbcUrl())
+                    .as("the second instance uses the first one's database")
+                    .isEqualTo(jdbcUrl);
             assertThat(second.isRunning()).isTrue();
             var owner = api.signUp("owner");
             List<String> ids = new ArrayList<>();

@@ -121,9 +121,9 @@ class BookingsApiTests extends ApiTest {
         assertThat(b.get("created_at").asString()).endsWith("Z");
         var nested = b.get("parking_spot");
         assertThat(nested.get("id").asString()).isEqualTo(spot.toString());
-        assertThat(nested.get("state").asString()).isEqualTo("Attica");
-        assertThat(nested.get("prefecture").asString()).isEqualTo("Attica");
-        assertThat(nested.get("city").asString()).isEqualTo("Athens");
+        assertThat(nested.get("state").asString()).isEqualTo("Central Macedonia");
+        assertThat(nested.get("prefecture").asString()).isEqualTo("Central Macedonia");
+        assertThat(nested.get("city").asString()).isEqualTo("Thessaloniki");
     }
 
     @Test

@@ -75,6 +75,50 @@ class HttpConventionsTests {
     }
 
     @Test
+    void theWebClientIsServedForPagesAndClientRoutesButNeverForApiPaths() {
+        var page = http.get("/", "Accept", "text/html,application/xhtml+xml");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("spa-test-shell");
+        var route = http.get("/spots/123/book", "Accept", "text/html");
+        assertThat(route.status()).isEqualTo(200);
+        assertThat(route.body()).contains("spa-test-shell");
+        assertThat(http.get("/reset-password?token=abc", "Accept", "text/html").body())
+                .contains("spa-test-shell");
+
+        assertThat(http.get("/", "Accept", "application/json")
+                        .json()
+                        .get("message")
+                        .asString())
+                .isEqualTo("Welcome to ParkingSpots API");
+        var api = http.get("/api/v1/unknown/route", "Accept", "text/html");
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.json().get("detail").asString()).isEqualTo("Not Found");
+        assertThat(http.get("/assets/missing-chunk.js").status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdAndASaneIncomingOneIsKept() {
+        String generated = http.get("/health").header("X-Request-Id");
+        assertThat(generated).isNotBlank();
+        assertThat(http.get("/health").header("X-Request-Id")).isNotEqualTo(generated);
+        assertThat(http.get("/api/v1/nope", "X-Request-Id", "lb-1234").header("X-Request-Id"))
+                .isEqualTo("lb-1234");
+        assertThat(http.get("/health", "X-Request-Id", "bad id\twith spaces").header("X-Request-Id"))
+                .isNotEqualTo("bad id\twith spaces");
+    }
+
+    @Test
+    void clientConfigurationGathersEveryModulesPublicSettings() {
+        var config = http.get("/api/v1/config/");
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.json().has("google_client_id")).isTrue();
+        assertThat(config.json().has("tile_url")).isTrue();
+        assertThat(config.json().get("default_currency").asString()).isEqualTo("usd");
+        assertThat(config.body()).doesNotContainIgnoringCase("secret");
+    }
+
+    @Test
     void unknownRouteIsJson404() {
         var response = http.get("/api/v1/no-such-thing");
         assertThat(response.status()).isEqualTo(404);

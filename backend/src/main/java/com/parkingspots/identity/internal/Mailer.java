@@ -1,0 +1,11 @@
+package com.parkingspots.identity.internal;
+
+/** Sends the few emails identity needs. Over SMTP when configured, otherwise into the log (so links can be followed). */
+interface Mailer {
+
+    /** A plain-text email whose point is one link. */
+    record Email(String to, String subject, String text, String link) {}
+
+    /** Sends or fails with an exception; callers decide whether a failure matters. */
+    void send(Email email);
+}

@@ -1,0 +1,20 @@
+package com.parkingspots.identity.internal;
+
+import java.time.Duration;
+
+/**
+ * Counts attempts per key in fixed one-minute windows. In-process today ({@link InProcessRateLimiter}); a shared store
+ * (Redis {@code INCR} + {@code EXPIRE}) can implement the same contract when several instances run.
+ */
+public interface RateLimiter {
+
+    /** Whether this attempt is within the limit; when it is not, how long until the key's window ends. */
+    sealed interface Decision {}
+
+    record Allowed() implements Decision {}
+
+    record Refused(Duration retryAfter) implements Decision {}
+
+    /** Counts one attempt for {@code key} against {@code limit} attempts per window. */
+    Decision tryAcquire(String key, int limit);
+}

@@ -1,0 +1,76 @@
+package com.parkingspots.realtime.internal;
+
+import com.parkingspots.shared.security.BearerAuthenticator;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Authenticates {@code ?token=} at the handshake: a valid access token opens an authenticated session, an invalid one
+ * is refused with 401 (Decision 20). Without a token the connection opens but receives nothing until its first message
+ * is a valid {@code auth}.
+ */
+final class TokenHandshake implements HandshakeInterceptor {
+
+    static final String CALLER = "caller";
+
+    private final ObjectProvider<BearerAuthenticator> authenticator;
+
+    TokenHandshake(ObjectProvider<BearerAuthenticator> authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public boolean beforeHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler wsHandler,
+            Map<String, Object> attributes)
+            throws Exception {
+        String token = token(request);
+        if (token == null) {
+            return true;
+        }
+        BearerAuthenticator tokens = authenticator.getIfAvailable();
+        BearerAuthenticator.Result result =
+                tokens == null ? new BearerAuthenticator.Invalid() : tokens.authenticate(token);
+        if (result instanceof BearerAuthenticator.Authenticated(var caller)) {
+            attributes.put(CALLER, caller);
+            return true;
+        }
+        String detail =
+                result instanceof BearerAuthenticator.Inactive ? "Inactive user" : "Could not validate credentials";
+        response.setStatusCode(HttpStatus.UNAUTHORIZED);
+        response.getHeaders().set("WWW-Authenticate", "Bearer");
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        response.getBody().write(("{\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+        return false;
+    }
+
+    @Override
+    public void afterHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler wsHandler,
+            @Nullable Exception exception) {}
+
+    private static @Nullable String token(ServerHttpRequest request) {
+        String raw = UriComponentsBuilder.fromUri(request.getURI())
+                .build()
+                .getQueryParams()
+                .getFirst("token");
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return UriUtils.decode(raw, StandardCharsets.UTF_8).strip();
+    }
+}

@@ -1,0 +1,346 @@
+package com.parkingspots.spots.internal;
+
+import com.parkingspots.identity.UserAccounts;
+import com.parkingspots.shared.security.Caller;
+import com.parkingspots.shared.web.ApiException;
+import com.parkingspots.shared.web.RequestValidationException;
+import com.parkingspots.spots.SpotAvailabilityChanged;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Use cases of listings and their rules: who may change what, and what else must change with it. */
+@Service
+public class SpotManagement {
+
+    public static final String NOT_FOUND = "Parking spot not found";
+    private static final Logger log = LoggerFactory.getLogger(SpotManagement.class);
+
+    /** What a delete did: removed the spot, or deactivated it because bookings reference it. */
+    public enum Deletion {
+        DELETED,
+        DEACTIVATED
+    }
+
+    private final Spots spots;
+    private final SpotSearch search;
+    private final SpotCaches caches;
+    private final ImageStorage images;
+    private final UserAccounts accounts;
+    private final ApplicationEventPublisher events;
+    private final SpotsProperties properties;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SpotManagement(
+            Spots spots,
+            SpotSearch search,
+            SpotCaches caches,
+            ImageStorage images,
+            UserAccounts accounts,
+            ApplicationEventPublisher events,
+            SpotsProperties properties,
+            TransactionTemplate transactions,
+            JsonMapper json,
+            Clock clock) {
+        this.spots = spots;
+        this.search = search;
+        this.caches = caches;
+        this.images = images;
+        this.accounts = accounts;
+        this.events = events;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    // --- reading ---
+
+    public Spot get(UUID spotId) {
+        return caches.detail(spotId, () -> spots.find(spotId)).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+    }
+
+    public List<Spot> ownedBy(UUID ownerId) {
+        return spots.ownedBy(ownerId);
+    }
+
+    public List<SpotSummary> search(SearchCriteria criteria, boolean cacheable) {
+        return cacheable ? caches.search(criteria, () -> search.search(criteria)) : search.search(criteria);
+    }
+
+    public List<Slot> slots(UUID spotId) {
+        return spots.slots(spotId);
+    }
+
+    // --- listings ---
+
+    /** Creates a listing; a renter who lists a spot becomes an owner (CONTRACT.md Decision 9). */
+    public Spot create(Caller caller, JsonNode body) {
+        SpotInput.Columns input = SpotInput.read(body, true, properties, properties.maxImagesPerSpot());
+        UUID id = UUID.randomUUID();
+        Spot spot = transactions.execute(status -> {
+            accounts.promoteToOwner(caller.id());
+            Map<String, @Nullable Object> columns = new java.util.LinkedHashMap<>(input.values());
+            columns.put("open_week", openWeek((String) columns.get("operating_hours"), List.of()));
+            spots.insert(id, caller.id(), columns, clock.instant());
+            caches.invalidateAfterCommit();
+            return spots.find(id).orElseThrow();
+        });
+        return spot;
+    }
+
+    public Spot update(Caller caller, UUID spotId, JsonNode body) {
+        SpotInput.Columns input = SpotInput.read(body, false, properties, properties.maxImagesPerSpot());
+        Spot updated = transactions.execute(status -> {
+            Spot before = spots.findForUpdate(spotId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+            if (!caller.is(before.ownerId()) && !caller.isAdmin()) {
+                throw ApiException.forbidden("Not authorized to update this parking spot");
+            }
+            Map<String, @Nullable Object> columns = new java.util.LinkedHashMap<>(input.values());
+            if (input.touches("operating_hours")) {
+                columns.put(
+                        "open_week",
+                        openWeek((String) columns.get("operating_hours"), weeklyBlocked(spots.slots(spotId))));
+            }
+            spots.update(spotId, columns, clock.instant());
+            Spot after = spots.find(spotId).orElseThrow();
+            removeDroppedImages(before.images(), after.images());
+            caches.invalidateAfterCommit();
+            if (before.searchable() != after.searchable()) {
+                events.publishEvent(new SpotAvailabilityChanged(
+                        spotId, after.ownerId(), after.searchable(), after.latitude(), after.longitude()));
+            }
+            return after;
+        });
+        return updated;
+    }
+
+    /**
+     * Deletes a listing with its rules and photos. A spot that bookings have held (or that another module's rows still
+     * reference) is deactivated instead, so its booking, payment and review history stays intact.
+     */
+    public Deletion delete(Caller caller, UUID spotId) {
+        Spot spot = spots.find(spotId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+        if (!caller.is(spot.ownerId()) && !caller.isAdmin()) {
+            throw ApiException.forbidden("Not authorized to delete this parking spot");
+        }
+        Deletion result = Deletion.DEACTIVATED;
+        if (!spot.hasHistory()) {
+            try {
+                transactions.executeWithoutResult(status -> spots.delete(spotId));
+                result = Deletion.DELETED;
+            } catch (DataIntegrityViolationException referenced) {
+                log.info("Spot {} is referenced by other records: deactivating instead of deleting", spotId);
+            }
+        }
+        if (result == Deletion.DEACTIVATED) {
+            transactions.executeWithoutResult(
+                    status -> spots.update(spotId, Map.of("is_active", false), clock.instant()));
+        } else {
+            images.deleteAll(spotId);
+        }
+        caches.invalidate();
+        if (spot.searchable()) {
+            events.publishEvent(
+                    new SpotAvailabilityChanged(spotId, spot.ownerId(), false, spot.latitude(), spot.longitude()));
+        }
+        return result;
+    }
+
+    // --- availability slots ---
+
+    public Slot addSlot(Caller caller, UUID spotId, JsonNode body) {
+        Slot slot = readSlot(spotId, body);
+        return transactions.execute(status -> {
+            Spot spot = spots.findForUpdate(spotId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+            if (!caller.is(spot.ownerId())) {
+                throw ApiException.forbidden("Not authorized to modify this parking spot");
+            }
+            spots.insertSlot(slot);
+            recomputeOpenWeek(spot);
+            caches.invalidateAfterCommit();
+            return slot;
+        });
+    }
+
+    public void deleteSlot(Caller caller, UUID spotId, UUID slotId) {
+        transactions.executeWithoutResult(status -> {
+            Spot spot = spots.findForUpdate(spotId)
+                    .filter(s -> caller.is(s.ownerId()))
+                    .orElseThrow(() -> ApiException.forbidden("Not authorized"));
+            spots.slot(spotId, slotId).orElseThrow(() -> ApiException.notFound("Availability slot not found"));
+            spots.deleteSlot(slotId);
+            recomputeOpenWeek(spot);
+            caches.invalidateAfterCommit();
+        });
+    }
+
+    private void recomputeOpenWeek(Spot spot) {
+        String week = openWeek(spot.operatingHours(), weeklyBlocked(spots.slots(spot.id())));
+        spots.update(spot.id(), Map.of("open_week", week), clock.instant());
+    }
+
+    private String openWeek(@Nullable String operatingHours, List<WeeklySchedule.Window> blocked) {
+        JsonNode hours = operatingHours == null ? null : json.readTree(operatingHours);
+        return WeeklySchedule.of(hours, blocked).toMultirange();
+    }
+
+    private static List<WeeklySchedule.Window> weeklyBlocked(List<Slot> slots) {
+        List<WeeklySchedule.Window> blocked = new ArrayList<>();
+        for (Slot slot : slots) {
+            if (!slot.available() && slot.specificDate() == null) {
+                blocked.add(new WeeklySchedule.Window(slot.dayOfWeek(), slot.startTime(), slot.endTime()));
+            }
+        }
+        return blocked;
+    }
+
+    /**
+     * CONTRACT.md 2.8, checked: day 0–6 or a YYYY-MM-DD date (not both; neither means every day), HH:MM times. An end at
+     * or before the start ends the next day, so 00:00–00:00 is a whole day.
+     */
+    private static Slot readSlot(UUID spotId, JsonNode body) {
+        var input = new com.parkingspots.shared.web.PartialUpdate(body);
+        List<com.parkingspots.shared.web.ValidationError> errors = new ArrayList<>();
+        for (String key : List.of("start_time", "end_time")) {
+            if (!body.has(key) || body.get(key).isNull()) {
+                errors.add(com.parkingspots.shared.web.ValidationError.of(
+                        "missing", List.of("body", key), "Field required"));
+            }
+        }
+        Integer day =
+                input.integer("day_of_week", 0, 6, true).map(f -> f.value()).orElse(null);
+        LocalDate date = input.<LocalDate>custom("specific_date", true, node -> {
+                    try {
+                        return LocalDate.parse(node.asString());
+                    } catch (RuntimeException e) {
+                        return input.fail(
+                                "specific_date",
+                                "date_from_datetime_parsing",
+                                "Input should be a valid date as YYYY-MM-DD");
+                    }
+                })
+                .map(f -> f.value())
+                .orElse(null);
+        LocalTime start = time(input, "start_time");
+        LocalTime end = time(input, "end_time");
+        boolean available = input.bool("is_available")
+                .map(f -> Boolean.TRUE.equals(f.value()))
+                .orElse(true);
+        try {
+            input.validate();
+        } catch (RequestValidationException e) {
+            errors.addAll(e.errors());
+        }
+        if (errors.isEmpty() && day != null && date != null) {
+            errors.add(com.parkingspots.shared.web.ValidationError.of(
+                    "value_error", List.of("body", "specific_date"), "Give day_of_week or specific_date, not both"));
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(errors);
+        }
+        return new Slot(UUID.randomUUID(), spotId, day, date, start, end, available);
+    }
+
+    private static @Nullable LocalTime time(com.parkingspots.shared.web.PartialUpdate input, String key) {
+        return input.<LocalTime>custom(key, false, node -> {
+                    try {
+                        return WeeklySchedule.time(node, key);
+                    } catch (IllegalArgumentException e) {
+                        return input.fail(key, "string_pattern_mismatch", e.getMessage());
+                    }
+                })
+                .map(f -> f.value())
+                .orElse(null);
+    }
+
+    // --- photos ---
+
+    public Spot addImage(Caller caller, UUID spotId, byte[] content) {
+        Spot spot = spots.find(spotId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+        if (!caller.is(spot.ownerId()) && !caller.isAdmin()) {
+            throw ApiException.forbidden("Not authorized to update this parking spot");
+        }
+        if (content.length > properties.maxImageBytes()) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "Image is too large: at most " + properties.maxImageBytes() / (1024 * 1024) + " MB");
+        }
+        if (spot.images().size() >= properties.maxImagesPerSpot()) {
+            throw ApiException.badRequest(
+                    "A parking spot can have at most " + properties.maxImagesPerSpot() + " images");
+        }
+        ImageSanitizer.Sanitized clean;
+        try {
+            clean = ImageSanitizer.sanitize(content);
+        } catch (ImageSanitizer.NotAnImage e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        String url = images.store(spotId, clean.content(), clean.extension());
+        try {
+            return transactions.execute(status -> {
+                Spot current = spots.findForUpdate(spotId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+                if (current.images().size() >= properties.maxImagesPerSpot()) {
+                    throw ApiException.badRequest(
+                            "A parking spot can have at most " + properties.maxImagesPerSpot() + " images");
+                }
+                List<String> list = new ArrayList<>(current.images());
+                list.add(url);
+                spots.update(spotId, Map.of("images", spots.imagesJson(list)), clock.instant());
+                caches.invalidateAfterCommit();
+                return spots.find(spotId).orElseThrow();
+            });
+        } catch (RuntimeException e) {
+            images.delete(url);
+            throw e;
+        }
+    }
+
+    public Spot removeImage(Caller caller, UUID spotId, String url) {
+        Spot updated = transactions.execute(status -> {
+            Spot spot = spots.findForUpdate(spotId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+            if (!caller.is(spot.ownerId()) && !caller.isAdmin()) {
+                throw ApiException.forbidden("Not authorized to update this parking spot");
+            }
+            if (!spot.images().contains(url)) {
+                throw ApiException.notFound("Image not found");
+            }
+            List<String> list = new ArrayList<>(spot.images());
+            list.remove(url);
+            spots.update(spotId, Map.of("images", spots.imagesJson(list)), clock.instant());
+            caches.invalidateAfterCommit();
+            return spots.find(spotId).orElseThrow();
+        });
+        images.delete(url);
+        return updated;
+    }
+
+    private void removeDroppedImages(List<String> before, List<String> after) {
+        for (String url : before) {
+            if (!after.contains(url) && images.owns(url)) {
+                images.delete(url);
+            }
+        }
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,30 @@
+package com.parkingspots.spots.internal;
+
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A search result: the list fields of a spot, and its distance when the search had a location. */
+public record SpotSummary(
+        UUID id,
+        String title,
+        String address,
+        String city,
+        String state,
+        double latitude,
+        double longitude,
+        int hourlyRate,
+        String currency,
+        String spotType,
+        String vehicleSize,
+        boolean available,
+        boolean covered,
+        boolean evCharging,
+        boolean security,
+        boolean lighting,
+        boolean handicapAccessible,
+        double averageRating,
+        int totalReviews,
+        List<String> images,
+        String timeZone,
+        @Nullable Double distanceKm) {}

@@ -1,0 +1,263 @@
+package com.parkingspots.realtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.parkingspots.ParkingSpotsApplication;
+import com.parkingspots.shared.cluster.WindowCounters;
+import com.parkingspots.support.Api;
+import com.parkingspots.support.ApiTest;
+import com.parkingspots.support.Http;
+import com.parkingspots.support.TestRedis;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Two application instances on one database and one Redis: instance A is this test's context, instance B a second
+ * application started on A's database. Events, cache invalidations and rate-limit counters cross instances; lifecycle
+ * jobs run once although both instances run the scheduler; a Redis outage degrades and recovers.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "parkingspots.bookings.min-duration=1s",
+            "db-scheduler.polling-interval=500ms",
+            "parkingspots.cluster.instance-id=a"
+        })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RealtimeClusterTests extends ApiTest {
+
+    private static TestRedis redis;
+    private static ConfigurableApplicationContext instanceB;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    WindowCounters counters;
+
+    private Http httpB;
+    private int portB;
+
+    @BeforeAll
+    static void startRedis() {
+        try {
+            redis = TestRedis.start();
+        } catch (Exception | LinkageError e) {
+            Assumptions.abort("No Redis could be started (install redis-server, or let Maven fetch"
+                    + " org.signal:embedded-redis): " + e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void redisUrl(DynamicPropertyRegistry registry) {
+        registry.add("parkingspots.redis.url", () -> redis.url());
+    }
+
+    @BeforeEach
+    void startInstanceB() {
+        if (instanceB == null) {
+            String jdbcUrl = ((HikariDataSource) dataSource).getJdbcUrl() + "?user=postgres";
+            // command-line arguments: default properties would lose to application-test.yml's database-url
+            instanceB = new SpringApplicationBuilder(ParkingSpotsApplication.class)
+                    .run(
+                            "--spring.profiles.active=test",
+                            "--server.port=0",
+                            "--parkingspots.database-url=" + jdbcUrl,
+                            "--parkingspots.redis.url=" + redis.url(),
+                            "--parkingspots.cluster.instance-id=b",
+                            "--parkingspots.bookings.min-duration=1s",
+                            "--db-scheduler.polling-interval=500ms");
+        }
+        portB = Integer.parseInt(instanceB.getEnvironment().getProperty("local.server.port"));
+        httpB = new Http(portB);
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        if (instanceB != null) {
+            instanceB.close();
+            instanceB = null;
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    private String book(Api.Session driver, UUID spot, Instant start, Instant end) {
+        var response = http.post(
+                "/api/v1/bookings",
+                "{\"parking_spot_id\":\"%s\",\"start_time\":\"%s\",\"end_time\":\"%s\"}".formatted(spot, start, end),
+                driver.auth());
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " did not happen within " + timeout);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anEventCausedOnInstanceAReachesAClientOnInstanceB() {
+        var owner = api.signUp("owner");
+        var driver = api.signUp("renter");
+        UUID spot = api.createSpot(owner, "");
+        try (var ownerOnB = WsClient.connect(portB, owner);
+                var driverOnB = WsClient.connect(portB, driver);
+                var strangerOnB = WsClient.connect(portB, api.signUp("renter"))) {
+            String booking = book(
+                    driver,
+                    spot,
+                    Instant.now().plus(1, ChronoUnit.DAYS),
+                    Instant.now().plus(1, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS));
+            ownerOnB.await("new_booking", d -> d.get("booking_id").asString().equals(booking));
+            driverOnB.await(
+                    "booking_update", d -> d.get("booking_id").asString().equals(booking));
+            assertThat(strangerOnB.events()).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aCacheEntryInvalidatedOnInstanceAIsGoneOnInstanceBWithinTwoSeconds() throws Exception {
+        var owner = api.signUp("owner");
+        UUID spot = api.createSpot(owner, "\"title\": \"Before\"");
+        MeterRegistry metersB = instanceB.getBean(MeterRegistry.class);
+        double hitsBefore = detailHits(metersB);
+        assertThat(httpB.get("/api/v1/parking-spots/" + spot)
+                        .json()
+                        .get("title")
+                        .asString())
+                .isEqualTo("Before");
+        assertThat(httpB.get("/api/v1/parking-spots/" + spot)
+                        .json()
+                        .get("title")
+                        .asString())
+                .isEqualTo("Before");
+        assertThat(detailHits(metersB)).as("B serves the spot from its cache").isGreaterThan(hitsBefore);
+
+        var updated = http.send("PUT", "/api/v1/parking-spots/" + spot, "{\"title\": \"After\"}", owner.auth());
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        long changed = System.nanoTime();
+        await(
+                "B serving the new title",
+                Duration.ofSeconds(2),
+                () -> httpB.get("/api/v1/parking-spots/" + spot)
+                        .json()
+                        .get("title")
+                        .asString()
+                        .equals("After"));
+        assertThat(Duration.ofNanos(System.nanoTime() - changed)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    private static double detailHits(MeterRegistry registry) {
+        var counter = registry.find("parkingspots.spots.cache.requests")
+                .tags("cache", "detail", "result", "hit")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    @Order(3)
+    void rateLimitCountersAreSharedByTheInstances() {
+        String key = "test:" + UUID.randomUUID();
+        WindowCounters countersB = instanceB.getBean(WindowCounters.class);
+        assertThat(counters.increment(key, Duration.ofMinutes(1))).isEqualTo(1);
+        assertThat(countersB.increment(key, Duration.ofMinutes(1))).isEqualTo(2);
+        assertThat(counters.increment(key, Duration.ofMinutes(1))).isEqualTo(3);
+    }
+
+    @Test
+    @Order(4)
+    void eachLifecycleJobRunsOnceWithTwoInstancesRunningTheScheduler() throws Exception {
+        var owner = api.signUp("owner");
+        var driver = api.signUp("renter");
+        UUID spot = api.createSpot(owner, "");
+        try (var driverOnB = WsClient.connect(portB, driver)) {
+            Instant start = Instant.now().plusSeconds(2);
+            String booking = book(driver, spot, start, start.plusSeconds(2));
+            driverOnB.await("booking_update", d -> d.get("status").asString().equals("completed"));
+            Thread.sleep(1500); // a duplicate run would publish a second update meanwhile
+            assertThat(driverOnB.frames("booking_update"))
+                    .extracting(f -> f.get("data").get("status").asString())
+                    .containsExactly("confirmed", "in_progress", "completed");
+            assertThat(jdbc.sql("SELECT to_status FROM booking_transitions WHERE booking_id = ?::uuid ORDER BY id")
+                            .param(booking)
+                            .query(String.class)
+                            .list())
+                    .containsExactly("confirmed", "in_progress", "completed");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void withRedisDownTheApiKeepsServingDegradedAndRecovers() throws Exception {
+        var owner = api.signUp("owner");
+        UUID spot = api.createSpot(owner, "");
+        assertThat(httpB.get("/health").json().get("redis").asString()).isEqualTo("up");
+
+        redis.down();
+        await(
+                "B noticing the outage",
+                Duration.ofSeconds(10),
+                () -> httpB.get("/health").body().contains("\"redis\":\"down\""));
+        var health = httpB.get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("healthy");
+        assertThat(httpB.get("/api/v1/parking-spots/" + spot).status()).isEqualTo(200);
+        var driver = api.signUp("renter");
+        try (var ownerOnA = WsClient.connect(port, owner)) {
+            String booking = book(
+                    driver,
+                    spot,
+                    Instant.now().plus(2, ChronoUnit.DAYS),
+                    Instant.now().plus(2, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS));
+            ownerOnA.await("new_booking", d -> d.get("booking_id").asString().equals(booking));
+        }
+
+        redis.up();
+        await(
+                "A and B reconnecting",
+                Duration.ofSeconds(15),
+                () -> http.get("/health").body().contains("\"redis\":\"up\"")
+                        && httpB.get("/health").body().contains("\"redis\":\"up\""));
+        try (var ownerOnB = WsClient.connect(portB, owner)) {
+            String booking = book(
+                    driver,
+                    spot,
+                    Instant.now().plus(3, ChronoUnit.DAYS),
+                    Instant.now().plus(3, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS));
+            ownerOnB.await("new_booking", d -> d.get("booking_id").asString().equals(booking));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+-- wrk load scenario for nearby search: varied coordinates (dense centre, urban ring, suburbs), radii and filters,
+-- so that almost every request is a different URL (no single cached answer). Seeded per thread: repeatable.
+local centre_lat, centre_lon = 37.9838, 23.7275
+local types = {"indoor", "outdoor", "covered", "garage", "driveway", "lot"}
+local sizes = {"motorcycle", "compact", "standard", "large", "oversized"}
+local radii = {"0.5", "1", "2", "5", "10", "25"}
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  math.randomseed(1234 + id)
+end
+
+local function gauss()
+  local u1, u2 = math.random(), math.random()
+  return math.sqrt(-2 * math.log(u1 + 1e-12)) * math.cos(2 * math.pi * u2)
+end
+
+request = function()
+  local lat, lon
+  local r = math.random()
+  if r < 0.6 then
+    lat, lon = centre_lat + gauss() * 0.02, centre_lon + gauss() * 0.025
+  elseif r < 0.9 then
+    lat, lon = centre_lat + gauss() * 0.07, centre_lon + gauss() * 0.09
+  else
+    lat, lon = centre_lat + gauss() * 0.25, centre_lon + gauss() * 0.3
+  end
+  local q = string.format("/api/v1/parking-spots/?latitude=%.5f&longitude=%.5f&radius_km=%s",
+    lat, lon, radii[math.random(#radii)])
+  if math.random() < 0.25 then q = q .. "&spot_type=" .. types[math.random(#types)] end
+  if math.random() < 0.15 then q = q .. "&has_ev_charging=true" end
+  if math.random() < 0.20 then q = q .. "&max_price=" .. (200 + 50 * math.random(0, 14)) end
+  if math.random() < 0.10 then q = q .. "&vehicle_size=" .. sizes[math.random(#sizes)] end
+  if math.random() < 0.10 then q = q .. "&is_covered=true" end
+  if math.random() < 0.10 then q = q .. "&page=" .. math.random(2, 3) end
+  return wrk.format("GET", q)
+end
+
+done = function(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  io.write(string.format(
+    "RESULT requests=%d seconds=%.1f rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f"
+      .. " non2xx=%d timeouts=%d connect_errors=%d read_errors=%d\n",
+    summary.requests, seconds, summary.requests / seconds,
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, summary.errors.status, summary.errors.timeout, summary.errors.connect,
+    summary.errors.read))
+end

@@ -1,0 +1,55 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { Spot, SpotListItem, SpotType, VehicleSize } from '@/types/api';
+
+export const spotKeys = {
+  all: ['spots'] as const,
+  search: (params: SpotSearchParams) => ['spots', 'search', params] as const,
+  detail: (id: string) => ['spots', 'detail', id] as const,
+};
+
+export interface SpotSearchParams {
+  latitude?: number;
+  longitude?: number;
+  radius_km?: number;
+  q?: string;
+  spot_type?: SpotType;
+  vehicle_size?: VehicleSize;
+  max_hourly_rate?: number;
+  has_ev_charging?: boolean;
+  is_covered?: boolean;
+  is_handicap_accessible?: boolean;
+  start_time?: string;
+  end_time?: string;
+  page_size?: number;
+}
+
+export function searchSpots(params: SpotSearchParams, signal?: AbortSignal) {
+  return api.get<SpotListItem[]>('/parking-spots/', {
+    query: { ...params, page_size: params.page_size ?? 50 } as Record<
+      string,
+      string | number | boolean | undefined
+    >,
+    signal,
+  });
+}
+
+export function useSpotSearch(params: SpotSearchParams) {
+  return useQuery({
+    queryKey: spotKeys.search(params),
+    queryFn: ({ signal }) => searchSpots(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function getSpot(id: string, signal?: AbortSignal) {
+  return api.get<Spot>(`/parking-spots/${id}`, { signal });
+}
+
+export function useSpot(id: string | undefined) {
+  return useQuery({
+    queryKey: spotKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => getSpot(id ?? '', signal),
+    enabled: Boolean(id),
+  });
+}

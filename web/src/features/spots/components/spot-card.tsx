@@ -1,0 +1,65 @@
+import { Link } from 'react-router';
+import { assetUrl } from '@/config/env';
+import { paths } from '@/config/paths';
+import { fmt, m } from '@/i18n/messages';
+import { formatMoney, formatRating } from '@/lib/format';
+import { amenitiesOf } from '@/features/spots/components/spot-labels';
+import type { SpotListItem } from '@/types/api';
+
+export function SpotCard({
+  spot,
+  currency,
+  selected,
+  searchQuery,
+}: {
+  spot: SpotListItem;
+  currency: string;
+  selected: boolean;
+  searchQuery: string;
+}) {
+  const photo = spot.images[0];
+  const amenities = amenitiesOf(spot);
+  return (
+    <li className={`spot-card${selected ? ' selected' : ''}`} id={`spot-${spot.id}`}>
+      <Link to={`${paths.spot(spot.id)}${searchQuery}`} className="spot-card-link">
+        <div className="spot-thumb">
+          {photo ? (
+            <img src={assetUrl(photo)} alt="" loading="lazy" />
+          ) : (
+            <span aria-hidden="true">P</span>
+          )}
+        </div>
+        <div className="spot-card-body">
+          <h3>{spot.title}</h3>
+          <p className="muted">
+            {spot.address}, {spot.city}
+          </p>
+          <p className="spot-meta">
+            <span>
+              {spot.total_reviews > 0
+                ? `★ ${formatRating(spot.average_rating)} (${spot.total_reviews})`
+                : m.search.noReviews}
+            </span>
+            {spot.distance_km != null ? (
+              <span>{fmt(m.search.km, { km: spot.distance_km.toFixed(1) })}</span>
+            ) : null}
+            <span>{m.spot.types[spot.spot_type] ?? spot.spot_type}</span>
+          </p>
+          {amenities.length ? (
+            <ul className="chips" aria-label={m.spot.amenities}>
+              {amenities.map((a) => (
+                <li key={a} className="chip">
+                  {a}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+        <div className="spot-price">
+          <strong>{formatMoney(spot.hourly_rate, spot.currency ?? currency)}</strong>
+          <span className="muted">{m.search.perHour}</span>
+        </div>
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { toSearchParams, radiusForBounds } from '@/features/spots/search-params';
+import { emptyFilters, useSearchStore } from '@/features/spots/search-store';
+
+describe('search store', () => {
+  beforeEach(() => {
+    useSearchStore.setState({ filters: emptyFilters, center: [37.9838, 23.7275], radiusKm: 5 });
+  });
+
+  it('starts in the demo city and keeps filters', () => {
+    const store = useSearchStore.getState();
+    expect(store.center).toEqual([37.9838, 23.7275]);
+    store.setFilter('ev', true);
+    store.setFilter('q', 'Plaka');
+    expect(useSearchStore.getState().filters.ev).toBe(true);
+    useSearchStore.getState().resetFilters();
+    expect(useSearchStore.getState().filters).toEqual({ ...emptyFilters, q: 'Plaka' });
+  });
+
+  it('counts jumps separately from pans', () => {
+    const before = useSearchStore.getState().recenterKey;
+    useSearchStore.getState().setArea([38, 23.7], 3);
+    expect(useSearchStore.getState().recenterKey).toBe(before);
+    useSearchStore.getState().jumpTo([38.1, 23.8]);
+    expect(useSearchStore.getState().recenterKey).toBe(before + 1);
+    expect(useSearchStore.getState().center).toEqual([38.1, 23.8]);
+  });
+});
+
+describe('search parameters', () => {
+  it('uses the map area and filters', () => {
+    expect(
+      toSearchParams(
+        { ...emptyFilters, ev: true, maxPrice: '2.5', spotType: 'garage' },
+        [37.98381234, 23.72751234],
+        3.2,
+        'eur',
+      ),
+    ).toEqual({
+      latitude: 37.98381,
+      longitude: 23.72751,
+      radius_km: 4,
+      spot_type: 'garage',
+      max_hourly_rate: 250,
+      has_ev_charging: true,
+    });
+  });
+
+  it('searches everywhere by text and adds the time window', () => {
+    const params = toSearchParams(
+      { ...emptyFilters, q: ' Kifisias ', start: '2030-05-01T10:00', hours: 3 },
+      [0, 0],
+      500,
+      'usd',
+    );
+    expect(params.q).toBe('Kifisias');
+    expect(params.latitude).toBeUndefined();
+    expect(new Date(params.end_time!).getTime() - new Date(params.start_time!).getTime()).toBe(
+      3 * 3_600_000,
+    );
+  });
+
+  it('computes the visible radius', () => {
+    expect(radiusForBounds({ lat: 37.9838, lng: 23.7275 }, { lat: 38.0, lng: 23.75 })).toBeCloseTo(
+      2.7,
+      1,
+    );
+  });
+});

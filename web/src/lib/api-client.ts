@@ -1,0 +1,245 @@
+import { apiUrl } from '@/config/env';
+import { m } from '@/i18n/messages';
+import { useSessionStore, type SessionTokens } from '@/stores/session-store';
+import type { TokenPair } from '@/types/api';
+
+export interface FieldError {
+  loc: (string | number)[];
+  msg: string;
+  type?: string;
+}
+
+/** An error answered by the API. `message` is the server's `detail`, in plain words. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly fieldErrors: FieldError[];
+
+  constructor(status: number, message: string, fieldErrors: FieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.fieldErrors = fieldErrors;
+  }
+
+  /** Message for a field such as "password" from a 422 list, if any. */
+  fieldMessage(field: string): string | undefined {
+    return this.fieldErrors.find((e) => e.loc[e.loc.length - 1] === field)?.msg;
+  }
+}
+
+/** The request never got an answer (offline, DNS, server down). */
+export class NetworkError extends Error {
+  constructor(message: string = m.app.networkError) {
+    super(message);
+    this.name = 'NetworkError';
+  }
+}
+
+function fieldLabel(loc: (string | number)[]): string {
+  const parts = loc.filter((p) => p !== 'body' && p !== 'query' && p !== 'path');
+  return parts.join('.').replace(/_/g, ' ');
+}
+
+/** Reads `detail` (a string, or FastAPI's list of {loc,msg,type}) into a readable message. */
+export function messageFromDetail(
+  detail: unknown,
+  fallback: string,
+): {
+  message: string;
+  fieldErrors: FieldError[];
+} {
+  if (typeof detail === 'string' && detail.trim() !== '')
+    return { message: detail, fieldErrors: [] };
+  if (Array.isArray(detail)) {
+    const fieldErrors = detail.filter(
+      (d): d is FieldError =>
+        typeof d === 'object' && d !== null && typeof (d as FieldError).msg === 'string',
+    );
+    if (fieldErrors.length > 0) {
+      const message = fieldErrors
+        .map((e) => {
+          const label = Array.isArray(e.loc) ? fieldLabel(e.loc) : '';
+          return label ? `${label}: ${e.msg}` : e.msg;
+        })
+        .join('; ');
+      return { message, fieldErrors };
+    }
+  }
+  return { message: fallback, fieldErrors: [] };
+}
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | null | undefined>;
+  body?: unknown;
+  /** Send multipart form data instead of JSON. */
+  form?: FormData;
+  signal?: AbortSignal;
+  /** Sign-in, refresh and similar calls never carry a token nor trigger a refresh. */
+  anonymous?: boolean;
+}
+
+export interface TokenStore {
+  get: () => SessionTokens | null;
+  set: (tokens: SessionTokens) => void;
+  signOut: (reason: string) => void;
+}
+
+export interface ApiClientConfig {
+  url: (path: string) => string;
+  tokens: TokenStore;
+  fetch?: typeof fetch;
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/**
+ * JSON client for /api/v1 with transparent token refresh: on a 401, one refresh runs at a time,
+ * every request that failed or starts meanwhile waits for it and is retried once with the new token.
+ * A refused refresh signs out cleanly. Refresh tokens rotate, so two refreshes must never race.
+ */
+export function createApiClient(config: ApiClientConfig) {
+  const doFetch: typeof fetch = (...args) => (config.fetch ?? fetch)(...args);
+  let refreshing: Promise<string | null> | null = null;
+
+  function buildUrl(path: string, query?: RequestOptions['query']): string {
+    let url = config.url(path);
+    if (query) {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) {
+        if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+      }
+      const text = params.toString();
+      if (text) url += `${url.includes('?') ? '&' : '?'}${text}`;
+    }
+    return url;
+  }
+
+  async function send(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    accessToken: string | null,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    let body: BodyInit | undefined;
+    if (options.form) {
+      body = options.form;
+    } else if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    if (accessToken && !options.anonymous) headers.Authorization = `Bearer ${accessToken}`;
+    try {
+      return await doFetch(buildUrl(path, options.query), {
+        method,
+        headers,
+        body,
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new NetworkError();
+    }
+  }
+
+  async function parse<T>(response: Response): Promise<T> {
+    const text = await response.text();
+    let data: unknown = undefined;
+    if (text) {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = undefined;
+      }
+    }
+    if (!response.ok) {
+      const detail = (data as { detail?: unknown } | undefined)?.detail;
+      const { message, fieldErrors } = messageFromDetail(
+        detail,
+        response.statusText || m.app.unexpectedError,
+      );
+      throw new ApiError(response.status, message, fieldErrors);
+    }
+    return data as T;
+  }
+
+  async function runRefresh(): Promise<string | null> {
+    const current = config.tokens.get();
+    if (!current) return null;
+    // A network failure propagates as NetworkError and keeps the session (offline is not signed out).
+    const response = await send(
+      'POST',
+      '/auth/refresh',
+      { body: { refresh_token: current.refreshToken }, anonymous: true },
+      null,
+    );
+    if (!response.ok) {
+      config.tokens.signOut(m.app.sessionExpired);
+      return null;
+    }
+    const pair = (await response.json()) as TokenPair;
+    const tokens = { accessToken: pair.access_token, refreshToken: pair.refresh_token };
+    config.tokens.set(tokens);
+    return tokens.accessToken;
+  }
+
+  /** Starts a refresh, or joins the one in flight. Resolves to the new access token or null. */
+  function refresh(): Promise<string | null> {
+    if (!refreshing) {
+      refreshing = runRefresh().finally(() => {
+        refreshing = null;
+      });
+    }
+    return refreshing;
+  }
+
+  async function request<T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<T> {
+    if (refreshing && !options.anonymous) await refreshing.catch(() => null);
+    const usedToken = options.anonymous ? null : (config.tokens.get()?.accessToken ?? null);
+    const response = await send(method, path, options, usedToken);
+    if (response.status === 401 && usedToken) {
+      // Another request may already have refreshed while this one was in flight.
+      const latest = config.tokens.get()?.accessToken ?? null;
+      const token = latest && latest !== usedToken ? latest : await refresh();
+      if (!token) throw new ApiError(401, m.app.sessionExpired);
+      return parse<T>(await send(method, path, options, token));
+    }
+    return parse<T>(response);
+  }
+
+  return {
+    request,
+    refresh,
+    get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
+    post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+      request<T>('POST', path, { ...options, body }),
+    put: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+      request<T>('PUT', path, { ...options, body }),
+    delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+    upload: <T>(path: string, form: FormData, options?: RequestOptions) =>
+      request<T>('POST', path, { ...options, form }),
+  };
+}
+
+/** The app's client, wired to the persisted session store. */
+export const api = createApiClient({
+  url: apiUrl,
+  tokens: {
+    get: () => {
+      const { accessToken, refreshToken } = useSessionStore.getState();
+      return accessToken && refreshToken ? { accessToken, refreshToken } : null;
+    },
+    set: (tokens) => useSessionStore.getState().setTokens(tokens),
+    signOut: (reason) => useSessionStore.getState().signOut(reason),
+  },
+});
+
+/** A message for any error thrown by the client, for display. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError || error instanceof NetworkError) return error.message;
+  return m.app.unexpectedError;
+}

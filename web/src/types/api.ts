@@ -1,0 +1,309 @@
+// Shapes of the ParkingSpots API (/api/v1), snake_case as on the wire. Money is integer minor units.
+
+export type Role = 'owner' | 'renter' | 'admin';
+export type SpotType = 'indoor' | 'outdoor' | 'covered' | 'garage' | 'driveway' | 'lot';
+export type VehicleSize = 'motorcycle' | 'compact' | 'standard' | 'large' | 'oversized';
+export type BookingStatus =
+  'pending' | 'confirmed' | 'in_progress' | 'completed' | 'cancelled' | 'refunded';
+
+export const SPOT_TYPES: readonly SpotType[] = [
+  'indoor',
+  'outdoor',
+  'covered',
+  'garage',
+  'driveway',
+  'lot',
+];
+export const VEHICLE_SIZES: readonly VehicleSize[] = [
+  'motorcycle',
+  'compact',
+  'standard',
+  'large',
+  'oversized',
+];
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface User {
+  id: string;
+  email: string;
+  full_name: string;
+  phone_number: string | null;
+  role: Role;
+  is_active: boolean;
+  is_verified: boolean;
+  profile_image: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  created_at: string;
+}
+
+export interface TokenPair {
+  access_token: string;
+  refresh_token: string;
+  token_type: 'bearer';
+}
+
+export interface OAuthResult extends TokenPair {
+  user: Pick<User, 'id' | 'email' | 'full_name' | 'role' | 'profile_image' | 'is_verified'>;
+}
+
+export interface DayHours {
+  open: string;
+  close: string;
+}
+/** Weekly schedule. A day set to null is closed; a missing day is unknown; "24h" means open all day. */
+export type OperatingHours = Partial<Record<Weekday, DayHours | null | '24h' | string>> | '24h';
+
+export interface SpotListItem {
+  id: string;
+  title: string;
+  address: string;
+  city: string;
+  state?: string;
+  prefecture?: string;
+  latitude: number;
+  longitude: number;
+  hourly_rate: number;
+  daily_rate?: number | null;
+  currency?: string;
+  spot_type: SpotType;
+  vehicle_size?: VehicleSize;
+  is_available: boolean;
+  average_rating: number;
+  total_reviews: number;
+  images: string[];
+  distance_km: number | null;
+  is_covered?: boolean;
+  has_ev_charging?: boolean;
+  has_security?: boolean;
+  has_lighting?: boolean;
+  is_handicap_accessible?: boolean;
+}
+
+export interface Spot {
+  id: string;
+  owner_id: string;
+  title: string;
+  description: string | null;
+  spot_type: SpotType;
+  vehicle_size: VehicleSize;
+  address: string;
+  city: string;
+  state?: string;
+  prefecture?: string;
+  zip_code: string;
+  country: string;
+  latitude: number;
+  longitude: number;
+  hourly_rate: number;
+  daily_rate: number | null;
+  monthly_rate: number | null;
+  currency?: string;
+  time_zone?: string;
+  is_covered: boolean;
+  has_ev_charging: boolean;
+  has_security: boolean;
+  has_lighting: boolean;
+  is_handicap_accessible: boolean;
+  access_instructions: string | null;
+  operating_hours: OperatingHours | null;
+  images: string[];
+  is_active: boolean;
+  is_available: boolean;
+  total_bookings: number;
+  average_rating: number;
+  total_reviews: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SpotInput {
+  title: string;
+  description?: string | null;
+  spot_type: SpotType;
+  vehicle_size: VehicleSize;
+  address: string;
+  city: string;
+  prefecture: string;
+  state: string;
+  zip_code: string;
+  country: string;
+  latitude: number;
+  longitude: number;
+  hourly_rate: number;
+  daily_rate: number | null;
+  monthly_rate: number | null;
+  currency?: string;
+  time_zone?: string;
+  is_covered: boolean;
+  has_ev_charging: boolean;
+  has_security: boolean;
+  has_lighting: boolean;
+  is_handicap_accessible: boolean;
+  access_instructions: string | null;
+  operating_hours: OperatingHours | null;
+  is_active?: boolean;
+  is_available?: boolean;
+}
+
+export interface AvailabilitySlot {
+  id: string;
+  parking_spot_id: string;
+  day_of_week: number | null;
+  specific_date: string | null;
+  start_time: string;
+  end_time: string;
+  is_available: boolean;
+}
+
+export interface SpotInBooking {
+  id: string;
+  title: string;
+  address: string;
+  city: string;
+  state?: string;
+  prefecture?: string;
+  currency?: string;
+  time_zone?: string;
+  latitude?: number;
+  longitude?: number;
+  access_instructions?: string | null;
+}
+
+export interface Booking {
+  id: string;
+  user_id: string;
+  parking_spot_id: string;
+  start_time: string;
+  end_time: string;
+  status: BookingStatus;
+  total_amount: number;
+  service_fee: number;
+  owner_payout: number;
+  currency?: string;
+  payment_intent_id: string | null;
+  payment_status: string;
+  vehicle_plate: string | null;
+  vehicle_make: string | null;
+  vehicle_model: string | null;
+  vehicle_color: string | null;
+  special_requests: string | null;
+  checked_in_at: string | null;
+  checked_out_at: string | null;
+  cancellation_reason?: string | null;
+  created_at: string;
+  updated_at: string;
+  parking_spot?: SpotInBooking;
+}
+
+export interface BookingInput {
+  parking_spot_id: string;
+  start_time: string;
+  end_time: string;
+  vehicle_plate?: string | null;
+  vehicle_make?: string | null;
+  vehicle_model?: string | null;
+  vehicle_color?: string | null;
+  special_requests?: string | null;
+}
+
+export interface BookingPrice {
+  subtotal: number;
+  service_fee: number;
+  total: number;
+  owner_payout: number;
+  duration_hours: number;
+}
+
+export interface Review {
+  id: string;
+  booking_id: string;
+  parking_spot_id: string;
+  reviewer_id: string;
+  overall_rating: number;
+  cleanliness_rating: number | null;
+  accessibility_rating: number | null;
+  accuracy_rating: number | null;
+  value_rating: number | null;
+  title: string | null;
+  comment: string | null;
+  owner_response: string | null;
+  owner_responded_at: string | null;
+  helpful_count: number;
+  created_at: string;
+  updated_at: string;
+  reviewer_name?: string;
+  reviewer_image?: string | null;
+  reviewer?: { full_name: string; profile_image: string | null };
+}
+
+export interface ReviewSummary {
+  average_rating: number;
+  total_reviews: number;
+  rating_breakdown: Record<'1' | '2' | '3' | '4' | '5', number>;
+  average_cleanliness: number | null;
+  average_accessibility: number | null;
+  average_accuracy: number | null;
+  average_value: number | null;
+}
+
+export interface PaymentIntent {
+  client_secret: string;
+  payment_intent_id: string;
+  amount: number;
+  currency: string;
+}
+
+export interface Payout {
+  id: string;
+  owner_id: string;
+  booking_id: string | null;
+  amount: number;
+  currency: string;
+  status: 'pending' | 'processing' | 'paid' | 'failed';
+  processed_at: string | null;
+  created_at: string;
+}
+
+export interface PayoutSummary {
+  total_earnings: number;
+  pending_payouts: number;
+  completed_payouts: number;
+  this_month_earnings: number;
+  currency?: string;
+}
+
+export interface ConnectAccount {
+  account_id: string;
+  onboarding_url: string;
+}
+
+/** Public client configuration (GET /api/v1/config, proposed). Every member is optional. */
+export interface ClientConfig {
+  stripe_publishable_key?: string | null;
+  google_client_id?: string | null;
+  facebook_app_id?: string | null;
+  payment_provider?: 'offline' | 'stripe';
+  default_currency?: string;
+  tile_url?: string | null;
+  tile_attribution?: string | null;
+}
+
+export type RealtimeEvent =
+  | { type: 'booking_update'; data: { booking_id: string; status: BookingStatus }; at: string }
+  | { type: 'new_booking'; data: { booking_id: string; spot_id: string }; at: string }
+  | { type: 'new_review'; data: { review_id: string; spot_id: string; rating: number }; at: string }
+  | { type: 'spot_availability'; data: { spot_id: string; is_available: boolean }; at: string };
+
+export interface MessageResponse {
+  message: string;
+}
