@@ -30,6 +30,9 @@ class OfflinePaymentsApiTests extends ApiTest {
         assertThat(config.status()).isEqualTo(200);
         assertThat(config.json().get("provider").asString()).isEqualTo("offline");
         assertThat(config.json().get("publishable_key").isNull()).isTrue();
+        var client = http.get("/api/v1/config").json();
+        assertThat(client.get("payment_provider").asString()).isEqualTo("offline");
+        assertThat(client.get("stripe_publishable_key").isNull()).isTrue();
     }
 
     @Test

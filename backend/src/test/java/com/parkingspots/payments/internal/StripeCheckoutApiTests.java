@@ -15,6 +15,9 @@ class StripeCheckoutApiTests extends StripeApiTest {
         var config = http.get("/api/v1/payments/config").json();
         assertThat(config.get("provider").asString()).isEqualTo("stripe");
         assertThat(config.get("publishable_key").asString()).isEqualTo("pk_test_stub");
+        var client = http.get("/api/v1/config").json();
+        assertThat(client.get("payment_provider").asString()).isEqualTo("stripe");
+        assertThat(client.get("stripe_publishable_key").asString()).isEqualTo("pk_test_stub");
     }
 
     @Test
