@@ -45,6 +45,7 @@ class BookingPaymentsListener {
     }
 
     /** An offline booking is confirmed when made: its payment is recorded as succeeded. */
+    @AsyncListener
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(BookingCreated created) {
         if (created.status() == BookingStatus.CONFIRMED) {
@@ -56,6 +57,7 @@ class BookingPaymentsListener {
      * A cancelled booking is refunded by the policy. An intent still unpaid is cancelled at the provider, so it cannot
      * be paid any more (if it was paid meanwhile, {@link PaymentCapturedAfterCancellation} refunds it).
      */
+    @AsyncListener
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(BookingCancelled cancelled) {
         checkout.recordOfflinePayment(cancelled.bookingId()); // in case the creation event is still on its way
@@ -75,11 +77,13 @@ class BookingPaymentsListener {
                         "Booking {} cancelled: refund of {} is {}", cancelled.bookingId(), r.amount(), r.status()));
     }
 
+    @AsyncListener
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentCapturedAfterCancellation late) {
         refunds.refundCancelledBooking(late.bookingId());
     }
 
+    @AsyncListener
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(BookingCompleted completed) {
         ledger.recordCompletion(completed);

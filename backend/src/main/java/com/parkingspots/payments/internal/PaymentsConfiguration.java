@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.EnableAsync;
  * exists too, because payments made offline are refunded offline even after a switch to Stripe.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableAsync
+@EnableAsync(annotation = AsyncListener.class)
 class PaymentsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentsConfiguration.class);
