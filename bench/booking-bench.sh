@@ -25,6 +25,7 @@ DATE=$(date -u +%Y-%m-%d)
 REPORT=bench/results/booking-$DATE.md
 mkdir -p "$WORK" bench/results
 SERVER_PID=""
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 log() { echo "[booking-bench $(date -u +%H:%M:%S)] $*"; }
 cleanup() {
@@ -55,7 +56,7 @@ createdb "$DB"
 env -u STRIPE_SECRET_KEY -u REDIS_URL PORT=$PORT SERVER_ADDRESS=127.0.0.1 \
     DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$DB?options=-c%20jit%3Doff" \
     SECRET_KEY=bench-secret-key-bench-secret-key-bench-secret-key \
-    PARKINGSPOTS_DATA_DIR="$WORK/data" PARKINGSPOTS_DEMO_DATA=false DB_POOL_SIZE=$POOL \
+    PARKINGSPOTS_DATA_DIR="$WORK/data" PARKINGSPOTS_DEMO_DATA=false SMTP_HOST= DB_POOL_SIZE=$POOL \
     AUTH_RATE_LIMIT_PER_MINUTE=100000 PARKINGSPOTS_IDENTITY_BCRYPTCOST=4 ACCESS_TOKEN_EXPIRE_MINUTES=120 \
     java -Xms512m -Xmx1g -XX:+UseParallelGC -jar backend/target/parkingspots.jar >"bench/target/server-booking.log" 2>&1 &
 SERVER_PID=$!
@@ -77,16 +78,24 @@ BASE=$(( ($(date +%s) / 3600 + 7 * 24) * 3600 ))
 base_iso=$(date -u -d "@$BASE" +%Y-%m-%dT%H:%MZ)
 
 # 5. warm-up on slots a year later (own range, so it cannot collide with the measured run), then the run
-log "warm-up (5 s)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s --timeout 5s -s bench/booking.lua "http://127.0.0.1:$PORT" \
+log "warm-up (10 s)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s --timeout 5s -s bench/booking.lua "http://127.0.0.1:$PORT" \
     -- "$WORK" $((BASE + 365 * 24 * 3600)) "$THREADS" >"$WORK/wrk-warmup.txt" 2>&1 || true
 warm=$(grep '^RESULT' "$WORK/wrk-warmup.txt" | tail -1 || true)
 log "warm-up: $warm"
 sleep 2
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 CMD="wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 5s --latency -s bench/booking.lua http://127.0.0.1:$PORT -- $WORK $BASE $THREADS"
+commits() { psql -tA -d "$DB" -c "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"; }
+commits_before=$(commits)
 log "run: $CMD"
+# who uses the 2 cores: a 3-second top sample from the middle of the run
+( sleep 8; top -b -n2 -d3 -o %CPU -w 120 | awk '/^top -/{n++} n==2' | sed -n '3p;7,13p' >"$WORK/top.txt" ) &
+TOP_PID=$!
 $CMD >"$WORK/wrk-run.txt" 2>&1 || true
+wait "$TOP_PID" || true
+sleep 11 # PostgreSQL 15 flushes an idle backend's statistics within 10 s
+commits_after=$(( $(commits) - 1 ))
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 run=$(grep '^RESULT' "$WORK/wrk-run.txt" | tail -1 || true)
 other_sample=$(grep '^OTHER_SAMPLE' "$WORK/wrk-run.txt" | tail -1 | cut -d' ' -f2- || true)
@@ -123,13 +132,14 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
 cat >"$REPORT" <<MD
 # Booking benchmark, $DATE
 
-Command: \`bench/booking-bench.sh $RENTERS $SPOTS\` (one run: wrk ${DURATION} after a 5 s warm-up, $THREADS threads,
+Command: \`bench/booking-bench.sh $RENTERS $SPOTS\` (one run: wrk ${DURATION} after a 10 s warm-up, $THREADS threads,
 $CONNECTIONS connections, on the same machine as the server and the database). The measured wrk command:
 \`$CMD\`
 
 ## Machine and dataset
 - CPU: $cpu, $(nproc) cores (shared with other work while this ran); RAM $(free -g | awk '/Mem:/{print $2}') GB;
-  load average (1/5/15 min) just before the run: $load_before, just after: $load_after
+  load average (1/5/15 min) when the script started: $load_start; just before the measured run (after the setup and
+  the warm-up, so partly this benchmark's own): $load_before; just after: $load_after
 - PostgreSQL: $(psql -tA -d "$DB" -c 'SHOW server_version') on $PGHOST:$PGPORT (the machine's external server, default
   configuration, \`jit=off\` for the server's sessions); Java: $(java -version 2>&1 | head -1)
 - Server: the product jar, offline payments (bookings are \`confirmed\` at once, with a payment row), pool of $POOL
@@ -153,6 +163,12 @@ $verdict
 \`\`\`
 $dist
 \`\`\`
+- CPU during the run (\`top\`, 3 s sample from the middle of the run; 200% = both cores):
+\`\`\`
+$(cat "$WORK/top.txt" 2>/dev/null)
+\`\`\`
+- Database transactions committed during the run (all sessions, so the pool's housekeeping and the scheduler too): $((commits_after - commits_before)), i.e.
+  $(python3 -c "print(round(($commits_after - $commits_before) / max($created, 1), 2))") per successful booking.
 - Deliberate double bookings sent: $(field "$run" duplicates_sent) (409s received: $conflicts).${other_sample:+ First non-201/409 response: \`$other_sample\`.}
 - Overlap check (SQL over the whole table after the run, warm-up included): **$overlaps** pairs of active bookings of
   the same spot whose \`[start, end)\` ranges overlap. Rows: $rows ($by_status), $run_rows of them from the measured

@@ -1,9 +1,10 @@
 -- wrk load scenario for bookings: many renters booking distinct (spot, 30-minute slot) pairs concurrently.
 -- Arguments (after --): <dir with tokens.txt and spots.txt> <base epoch seconds, whole hour, in the future> <threads>
--- Request k of thread t has the global index g = k * threads + t: spot g mod #spots, slot floor(g / #spots), renter
--- g mod #renters. Every g is distinct, so these never overlap; every 50th request instead repeats the thread's request
--- k - 25 (same spot and slot, another renter): a deliberate conflict that must answer 409 (or, if it overtakes the
--- original, win and turn the original into the 409). Counts 201 / 409 / other per thread.
+-- The n-th fresh request of thread t has the global index g = n * threads + t: spot g mod #spots, slot
+-- floor(g / #spots), renter g mod #renters. Every g is distinct, so these never overlap, and spots and renters are used
+-- evenly. Every 50th request instead repeats the thread's fresh request from 25 before (same spot and slot, another
+-- renter): a deliberate conflict that must answer 409 (or, if it overtakes the original, win and turn the original
+-- into the 409). Counts 201 / 409 / other per thread.
 local threads = {}
 local counter = 0
 
@@ -26,7 +27,7 @@ function init(args)
   spots = lines(args[1] .. "/spots.txt")
   base = tonumber(args[2])
   nthreads = tonumber(args[3])
-  k = 0
+  k, n = 0, 0
   created, conflicts, other, duplicates = 0, 0, 0, 0
   other_sample = ""
 end
@@ -41,14 +42,14 @@ local function booking(g, renter)
 end
 
 request = function()
-  local this = k
   k = k + 1
-  if this % 50 == 49 then
+  if k % 50 == 0 then
     duplicates = duplicates + 1
-    local g = (this - 25) * nthreads + tid
+    local g = (n - 25) * nthreads + tid
     return booking(g, g + 1)
   end
-  local g = this * nthreads + tid
+  local g = n * nthreads + tid
+  n = n + 1
   return booking(g, g)
 end
 

@@ -45,10 +45,10 @@ def spot(i, owner_token):
 
 
 def main():
-    owner = user("bench-owner@bench.invalid", "owner")
+    owner = user("bench-owner@bench.parkingspots.com", "owner")
     with ThreadPoolExecutor(PARALLEL) as pool:
         spot_ids = list(pool.map(lambda i: spot(i, owner), range(SPOTS)))
-        tokens = list(pool.map(lambda i: user(f"bench-renter-{i}@bench.invalid", "renter"), range(RENTERS)))
+        tokens = list(pool.map(lambda i: user(f"bench-renter-{i}@bench.parkingspots.com", "renter"), range(RENTERS)))
     with open(f"{OUT}/spots.txt", "w") as f:
         f.write("\n".join(spot_ids) + "\n")
     with open(f"{OUT}/tokens.txt", "w") as f:
