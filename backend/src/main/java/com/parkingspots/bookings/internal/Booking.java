@@ -57,7 +57,16 @@ public record Booking(
     /** Payment succeeded: {@code pending → confirmed}, {@code payment_status "paid"}. */
     public Booking confirmPaid(Instant now) {
         requireStatus(BookingStatus.PENDING, "Only pending bookings can be confirmed (this booking is " + status + ")");
-        return withPayment(with(BookingStatus.CONFIRMED, now), "paid");
+        return copy(
+                BookingStatus.CONFIRMED,
+                paymentIntentId,
+                "paid",
+                cancellationReason,
+                cancelledBy,
+                cancelledAt,
+                checkedInAt,
+                checkedOutAt,
+                now);
     }
 
     /** {@code pending|confirmed → cancelled}, by the driver or the spot's owner (or the system when a hold expires). */
@@ -113,7 +122,16 @@ public record Booking(
         if (!now.isBefore(endTime)) {
             throw BookingRuleViolation.badTransition("Booking has already ended");
         }
-        return withTimes(with(BookingStatus.IN_PROGRESS, now), now, checkedOutAt);
+        return copy(
+                BookingStatus.IN_PROGRESS,
+                paymentIntentId,
+                paymentStatus,
+                cancellationReason,
+                cancelledBy,
+                cancelledAt,
+                now,
+                checkedOutAt,
+                now);
     }
 
     /** The start time came: {@code confirmed → in_progress}; {@code checked_in_at} stays empty (nobody checked in). */
@@ -131,7 +149,16 @@ public record Booking(
             throw BookingRuleViolation.notAllowed("Not authorized");
         }
         requireStatus(BookingStatus.IN_PROGRESS, "Must be checked in before checking out");
-        return withTimes(with(BookingStatus.COMPLETED, now), checkedInAt, now);
+        return copy(
+                BookingStatus.COMPLETED,
+                paymentIntentId,
+                paymentStatus,
+                cancellationReason,
+                cancelledBy,
+                cancelledAt,
+                checkedInAt,
+                now,
+                now);
     }
 
     /**
@@ -156,33 +183,15 @@ public record Booking(
     }
 
     public Booking withPaymentIntent(String intentId, Instant now) {
-        return new Booking(
-                id,
-                userId,
-                spotId,
-                ownerId,
-                startTime,
-                endTime,
+        return copy(
                 status,
-                currency,
-                subtotal,
-                serviceFee,
-                totalAmount,
-                ownerPayout,
                 intentId,
                 paymentStatus,
-                vehiclePlate,
-                vehicleMake,
-                vehicleModel,
-                vehicleColor,
-                specialRequests,
                 cancellationReason,
                 cancelledBy,
                 cancelledAt,
-                holdExpiresAt,
                 checkedInAt,
                 checkedOutAt,
-                createdAt,
                 now);
     }
 
@@ -214,6 +223,29 @@ public record Booking(
     }
 
     private Booking with(BookingStatus next, Instant now) {
+        return copy(
+                next,
+                paymentIntentId,
+                paymentStatus,
+                cancellationReason,
+                cancelledBy,
+                cancelledAt,
+                checkedInAt,
+                checkedOutAt,
+                now);
+    }
+
+    /** This booking with the fields a transition may change; what was agreed (who, where, when, how much) never does. */
+    private Booking copy(
+            BookingStatus nextStatus,
+            @Nullable String nextPaymentIntentId,
+            String nextPaymentStatus,
+            @Nullable String nextCancellationReason,
+            @Nullable UUID nextCancelledBy,
+            @Nullable Instant nextCancelledAt,
+            @Nullable Instant nextCheckedInAt,
+            @Nullable Instant nextCheckedOutAt,
+            Instant nextUpdatedAt) {
         return new Booking(
                 id,
                 userId,
@@ -221,88 +253,26 @@ public record Booking(
                 ownerId,
                 startTime,
                 endTime,
-                next,
+                nextStatus,
                 currency,
                 subtotal,
                 serviceFee,
                 totalAmount,
                 ownerPayout,
-                paymentIntentId,
-                paymentStatus,
+                nextPaymentIntentId,
+                nextPaymentStatus,
                 vehiclePlate,
                 vehicleMake,
                 vehicleModel,
                 vehicleColor,
                 specialRequests,
-                cancellationReason,
-                cancelledBy,
-                cancelledAt,
+                nextCancellationReason,
+                nextCancelledBy,
+                nextCancelledAt,
                 holdExpiresAt,
-                checkedInAt,
-                checkedOutAt,
+                nextCheckedInAt,
+                nextCheckedOutAt,
                 createdAt,
-                now);
-    }
-
-    private static Booking withPayment(Booking b, String paymentStatus) {
-        return new Booking(
-                b.id,
-                b.userId,
-                b.spotId,
-                b.ownerId,
-                b.startTime,
-                b.endTime,
-                b.status,
-                b.currency,
-                b.subtotal,
-                b.serviceFee,
-                b.totalAmount,
-                b.ownerPayout,
-                b.paymentIntentId,
-                paymentStatus,
-                b.vehiclePlate,
-                b.vehicleMake,
-                b.vehicleModel,
-                b.vehicleColor,
-                b.specialRequests,
-                b.cancellationReason,
-                b.cancelledBy,
-                b.cancelledAt,
-                b.holdExpiresAt,
-                b.checkedInAt,
-                b.checkedOutAt,
-                b.createdAt,
-                b.updatedAt);
-    }
-
-    private static Booking withTimes(Booking b, @Nullable Instant checkedIn, @Nullable Instant checkedOut) {
-        return new Booking(
-                b.id,
-                b.userId,
-                b.spotId,
-                b.ownerId,
-                b.startTime,
-                b.endTime,
-                b.status,
-                b.currency,
-                b.subtotal,
-                b.serviceFee,
-                b.totalAmount,
-                b.ownerPayout,
-                b.paymentIntentId,
-                b.paymentStatus,
-                b.vehiclePlate,
-                b.vehicleMake,
-                b.vehicleModel,
-                b.vehicleColor,
-                b.specialRequests,
-                b.cancellationReason,
-                b.cancelledBy,
-                b.cancelledAt,
-                b.holdExpiresAt,
-                checkedIn,
-                checkedOut,
-                b.createdAt,
-                b.updatedAt);
+                nextUpdatedAt);
     }
 }
