@@ -3,8 +3,8 @@ package com.parkingspots.identity.internal;
 import java.time.Duration;
 
 /**
- * Counts attempts per key in fixed one-minute windows. In-process today ({@link InProcessRateLimiter}); a shared store
- * (Redis {@code INCR} + {@code EXPIRE}) can implement the same contract when several instances run.
+ * Counts attempts per key in fixed one-minute windows ({@link WindowRateLimiter}: per process, or shared by every
+ * instance through Redis).
  */
 public interface RateLimiter {
 

@@ -3,17 +3,26 @@ package com.parkingspots.spots.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.parkingspots.shared.cluster.CacheInvalidations;
+import com.parkingspots.shared.cluster.SharedCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * In-process caches of search results and spot details, invalidated (never left to expire) whenever a spot, its rules,
@@ -26,6 +35,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>An invalidation is broadcast through {@link CacheInvalidations}, so with several instances (Redis) every instance
  * drops its entries, not only the one that made the change.
+ *
+ * <p>Under the local level lies a {@link SharedCache} (Redis, when configured): a local miss asks it before the
+ * database, and a value computed here is offered to the other instances. Values travel as JSON; the shared level has
+ * its own generations, moved by every invalidation before it is broadcast. Its answers are counted as
+ * {@code parkingspots.spots.cache.shared.requests{cache, result}}; {@code parkingspots.spots.cache.requests} counts a
+ * hit when either level answered and a miss when the database did.
  */
 @Component
 class SpotCaches {
@@ -33,6 +48,10 @@ class SpotCaches {
     private record Entry<T>(long generation, T value) {}
 
     static final String CACHE = "spots";
+    private static final String SEARCH = "spots-search-v1";
+    private static final String DETAIL = "spots-detail-v1";
+    private static final TypeReference<List<SpotSummary>> SUMMARIES = new TypeReference<>() {};
+    private static final TypeReference<Spot> SPOT = new TypeReference<>() {};
 
     private final AtomicLong generation = new AtomicLong();
     private final Cache<SearchCriteria, Entry<List<SpotSummary>>> search;
@@ -42,10 +61,23 @@ class SpotCaches {
     private final Counter searchMisses;
     private final Counter detailHits;
     private final Counter detailMisses;
+    private final Counter sharedSearchHits;
+    private final Counter sharedSearchMisses;
+    private final Counter sharedDetailHits;
+    private final Counter sharedDetailMisses;
     private final CacheInvalidations invalidations;
+    private final SharedCache shared;
+    private final JsonMapper json;
 
-    SpotCaches(SpotsProperties properties, MeterRegistry registry, CacheInvalidations invalidations) {
+    SpotCaches(
+            SpotsProperties properties,
+            MeterRegistry registry,
+            CacheInvalidations invalidations,
+            SharedCache shared,
+            JsonMapper json) {
         this.invalidations = invalidations;
+        this.shared = shared;
+        this.json = json;
         invalidations.onInvalidation(CACHE, this::dropLocalEntries);
         this.enabled = properties.cacheEntries() > 0;
         this.search =
@@ -56,6 +88,10 @@ class SpotCaches {
         this.searchMisses = counter(registry, "search", "miss");
         this.detailHits = counter(registry, "detail", "hit");
         this.detailMisses = counter(registry, "detail", "miss");
+        this.sharedSearchHits = sharedCounter(registry, "search", "hit");
+        this.sharedSearchMisses = sharedCounter(registry, "search", "miss");
+        this.sharedDetailHits = sharedCounter(registry, "detail", "hit");
+        this.sharedDetailMisses = sharedCounter(registry, "detail", "miss");
         gauge(registry, "search", searchHits, searchMisses);
         gauge(registry, "detail", detailHits, detailMisses);
     }
@@ -70,8 +106,18 @@ class SpotCaches {
             searchHits.increment();
             return entry.value();
         }
-        searchMisses.increment();
-        List<SpotSummary> result = List.copyOf(query.get());
+        String key = searchKey(criteria);
+        SharedCache.Lookup lookup = shared.get(SEARCH, key);
+        List<SpotSummary> result = decode(lookup.value(), SUMMARIES);
+        if (result != null) {
+            sharedSearchHits.increment();
+            searchHits.increment();
+        } else {
+            sharedSearchMisses.increment();
+            searchMisses.increment();
+            result = List.copyOf(query.get());
+            shared.put(SEARCH, lookup.generation(), key, json.writeValueAsString(result));
+        }
         search.put(criteria, new Entry<>(current, result));
         return result;
     }
@@ -86,9 +132,22 @@ class SpotCaches {
             detailHits.increment();
             return Optional.of(entry.value());
         }
+        String key = spotId.toString();
+        SharedCache.Lookup lookup = shared.get(DETAIL, key);
+        Spot cached = decode(lookup.value(), SPOT);
+        if (cached != null) {
+            sharedDetailHits.increment();
+            detailHits.increment();
+            details.put(spotId, new Entry<>(current, cached));
+            return Optional.of(cached);
+        }
+        sharedDetailMisses.increment();
         detailMisses.increment();
         Optional<Spot> spot = query.get();
-        spot.ifPresent(s -> details.put(spotId, new Entry<>(current, s)));
+        spot.ifPresent(s -> {
+            details.put(spotId, new Entry<>(current, s));
+            shared.put(DETAIL, lookup.generation(), key, json.writeValueAsString(s));
+        });
         return spot;
     }
 
@@ -106,9 +165,44 @@ class SpotCaches {
         }
     }
 
-    /** Drops the entries here at once and on every other instance within milliseconds. */
+    /**
+     * Drops the entries here at once and on every other instance within milliseconds: the shared level moves to a new
+     * generation first, so an instance that drops its local entries cannot refill them from the old shared ones.
+     */
     void invalidate() {
+        shared.invalidate(SEARCH);
+        shared.invalidate(DETAIL);
         invalidations.broadcast(CACHE);
+    }
+
+    private <T> @Nullable T decode(@Nullable String value, TypeReference<T> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.readValue(value, type);
+        } catch (JacksonException e) {
+            return null; // written by another version of the application: recompute and overwrite
+        }
+    }
+
+    /** Criteria as a short stable key: the SHA-256 of their JSON (a record's components keep their order). */
+    private String searchKey(SearchCriteria criteria) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(criteria).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Counter sharedCounter(MeterRegistry registry, String cache, String result) {
+        return Counter.builder("parkingspots.spots.cache.shared.requests")
+                .description("Lookups of the shared (Redis) spot cache level after a local miss")
+                .tag("cache", cache)
+                .tag("result", result)
+                .register(registry);
     }
 
     private void dropLocalEntries() {

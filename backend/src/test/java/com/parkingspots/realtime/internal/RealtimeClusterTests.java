@@ -3,7 +3,6 @@ package com.parkingspots.realtime.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.parkingspots.ParkingSpotsApplication;
-import com.parkingspots.shared.cluster.WindowCounters;
 import com.parkingspots.support.Api;
 import com.parkingspots.support.ApiTest;
 import com.parkingspots.support.Http;
@@ -42,10 +41,15 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "parkingspots.bookings.min-duration=1s",
             "db-scheduler.polling-interval=500ms",
-            "parkingspots.cluster.instance-id=a"
+            "parkingspots.cluster.instance-id=a",
+            "parkingspots.identity.auth-rate-limit-per-minute=" + RealtimeClusterTests.AUTH_LIMIT,
+            "parkingspots.identity.trusted-proxies=127.0.0.1,::1"
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealtimeClusterTests extends ApiTest {
+
+    /** High enough for the sign-ups of this class from one address, low enough to exhaust in a test. */
+    static final int AUTH_LIMIT = 40;
 
     private static TestRedis redis;
     private static ConfigurableApplicationContext instanceB;
@@ -55,9 +59,6 @@ class RealtimeClusterTests extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    WindowCounters counters;
 
     private Http httpB;
     private int portB;
@@ -90,7 +91,9 @@ class RealtimeClusterTests extends ApiTest {
                             "--parkingspots.redis.url=" + redis.url(),
                             "--parkingspots.cluster.instance-id=b",
                             "--parkingspots.bookings.min-duration=1s",
-                            "--db-scheduler.polling-interval=500ms");
+                            "--db-scheduler.polling-interval=500ms",
+                            "--parkingspots.identity.auth-rate-limit-per-minute=" + AUTH_LIMIT,
+                            "--parkingspots.identity.trusted-proxies=127.0.0.1,::1");
         }
         portB = Integer.parseInt(instanceB.getEnvironment().getProperty("local.server.port"));
         httpB = new Http(portB);
@@ -189,12 +192,69 @@ class RealtimeClusterTests extends ApiTest {
 
     @Test
     @Order(3)
-    void rateLimitCountersAreSharedByTheInstances() {
-        String key = "test:" + UUID.randomUUID();
-        WindowCounters countersB = instanceB.getBean(WindowCounters.class);
-        assertThat(counters.increment(key, Duration.ofMinutes(1))).isEqualTo(1);
-        assertThat(countersB.increment(key, Duration.ofMinutes(1))).isEqualTo(2);
-        assertThat(counters.increment(key, Duration.ofMinutes(1))).isEqualTo(3);
+    void aSpotReadOnInstanceAIsServedToInstanceBFromTheSharedCacheLevel() throws Exception {
+        var owner = api.signUp("owner");
+        UUID spot = api.createSpot(owner, "\"title\": \"Shared\"");
+        MeterRegistry metersB = instanceB.getBean(MeterRegistry.class);
+        double sharedHitsBefore = sharedDetailHits(metersB);
+        var onA = http.get("/api/v1/parking-spots/" + spot);
+        assertThat(onA.status()).isEqualTo(200);
+
+        var onB = httpB.get("/api/v1/parking-spots/" + spot);
+        assertThat(sharedDetailHits(metersB)).as("B found A's entry in Redis").isEqualTo(sharedHitsBefore + 1);
+        assertThat(onB.json()).as("the same spot, field by field").isEqualTo(onA.json());
+
+        var updated = httpB.send("PUT", "/api/v1/parking-spots/" + spot, "{\"title\": \"Changed\"}", owner.auth());
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        await(
+                "A serving the new title",
+                Duration.ofSeconds(2),
+                () -> http.get("/api/v1/parking-spots/" + spot)
+                        .json()
+                        .get("title")
+                        .asString()
+                        .equals("Changed"));
+    }
+
+    private static double sharedDetailHits(MeterRegistry registry) {
+        var counter = registry.find("parkingspots.spots.cache.shared.requests")
+                .tags("cache", "detail", "result", "hit")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    @Order(3)
+    void signInAttemptsOnBothInstancesCountAgainstOneLimit() throws Exception {
+        String email = Api.uniqueEmail("targeted");
+        assertThat(api.register(email, Api.PASSWORD, "Targeted Person", "renter")
+                        .status())
+                .isEqualTo(201);
+        // limits count in minutes aligned to the clock: don't straddle one
+        long secondOfMinute = Instant.now().getEpochSecond() % 60;
+        if (secondOfMinute > 50) {
+            Thread.sleep((61 - secondOfMinute) * 1000);
+        }
+        for (int i = 0; i < AUTH_LIMIT; i++) {
+            Http instance = i % 2 == 0 ? http : httpB;
+            assertThat(wrongPassword(instance, email, i).status()).isEqualTo(401);
+        }
+        var refusedOnA = wrongPassword(http, email, AUTH_LIMIT);
+        var refusedOnB = wrongPassword(httpB, email, AUTH_LIMIT + 1);
+        assertThat(refusedOnA.status())
+                .as("%d attempts split over two instances exhaust the one account limit", AUTH_LIMIT)
+                .isEqualTo(429);
+        assertThat(refusedOnB.status()).isEqualTo(429);
+        assertThat(refusedOnB.json().get("detail").asString()).isEqualTo("Too many requests, try again later");
+    }
+
+    /** A wrong password from a fresh client address, so only the per-account limit can refuse it. */
+    private static Http.Response wrongPassword(Http instance, String email, int attempt) {
+        return instance.post(
+                "/api/v1/auth/login",
+                "{\"email\": \"%s\", \"password\": \"wrong-%d\"}".formatted(email, attempt),
+                "X-Forwarded-For",
+                "198.51.100." + (attempt % 250 + 1));
     }
 
     @Test
