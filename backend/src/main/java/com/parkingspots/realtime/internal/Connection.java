@@ -41,6 +41,8 @@ final class Connection {
     private final List<BoundingBox> areas = new CopyOnWriteArrayList<>();
 
     private volatile @Nullable Caller caller;
+    private volatile @Nullable String token;
+    private volatile Instant verifiedAt;
     private volatile Instant lastHeard;
     private volatile Instant lastPing;
 
@@ -51,6 +53,7 @@ final class Connection {
         this.openedAt = now;
         this.lastHeard = now;
         this.lastPing = now;
+        this.verifiedAt = now;
     }
 
     String id() {
@@ -62,8 +65,24 @@ final class Connection {
         return caller;
     }
 
-    void authenticate(Caller caller) {
+    /** Signed in (again) with {@code token}, which is checked anew now and then while the connection lasts. */
+    void authenticate(Caller caller, String token, Instant now) {
         this.caller = caller;
+        this.token = token;
+        this.verifiedAt = now;
+    }
+
+    @Nullable
+    String token() {
+        return token;
+    }
+
+    Instant verifiedAt() {
+        return verifiedAt;
+    }
+
+    void verified(Instant now) {
+        verifiedAt = now;
     }
 
     Instant openedAt() {

@@ -41,6 +41,8 @@ class RealtimeHandler extends TextWebSocketHandler implements DisposableBean {
 
     static final CloseStatus NOT_AUTHENTICATED = CloseStatus.POLICY_VIOLATION.withReason("Not authenticated");
     static final CloseStatus INVALID_TOKEN = CloseStatus.POLICY_VIOLATION.withReason("Could not validate credentials");
+    static final CloseStatus TOKEN_EXPIRED = CloseStatus.POLICY_VIOLATION.withReason("Token expired");
+    static final CloseStatus INACTIVE_USER = CloseStatus.POLICY_VIOLATION.withReason("Inactive user");
     private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     private final Fanout fanout;
@@ -79,8 +81,9 @@ class RealtimeHandler extends TextWebSocketHandler implements DisposableBean {
         }
         Connection connection = new Connection(session, senders, properties.maxQueuedFrames(), clock.instant());
         fanout.register(connection);
-        if (session.getAttributes().get(TokenHandshake.CALLER) instanceof Caller caller) {
-            connection.authenticate(caller);
+        if (session.getAttributes().get(TokenHandshake.CALLER) instanceof Caller caller
+                && session.getAttributes().get(TokenHandshake.TOKEN) instanceof String token) {
+            connection.authenticate(caller, token, clock.instant());
             connected(connection);
         }
     }
@@ -145,7 +148,7 @@ class RealtimeHandler extends TextWebSocketHandler implements DisposableBean {
                 error(connection, "This connection is signed in as another user");
                 return;
             }
-            connection.authenticate(caller);
+            connection.authenticate(caller, token, clock.instant());
             connected(connection);
             return;
         }
@@ -292,7 +295,10 @@ class RealtimeHandler extends TextWebSocketHandler implements DisposableBean {
         return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
-    /** Closes connections that never authenticated or went silent, and pings the others. */
+    /**
+     * Closes connections that never authenticated, went silent, or whose token expired or whose account was deactivated
+     * since it was last checked; pings the others.
+     */
     private void heartbeat() {
         Instant now = clock.instant();
         Duration ping = properties.heartbeatInterval();
@@ -306,6 +312,11 @@ class RealtimeHandler extends TextWebSocketHandler implements DisposableBean {
                 } else if (connection.lastHeard().plus(properties.idleTimeout()).isBefore(now)) {
                     connection.close(CloseStatus.SESSION_NOT_RELIABLE.withReason("No pong"));
                     fanout.unregister(connection.id());
+                } else if (connection
+                        .verifiedAt()
+                        .plus(properties.reverifyInterval())
+                        .isBefore(now)) {
+                    reverify(connection, now);
                 } else if (connection.lastPing().plus(ping).isBefore(now)) {
                     connection.pinged(now);
                     connection.send(new PingMessage());
@@ -314,6 +325,24 @@ class RealtimeHandler extends TextWebSocketHandler implements DisposableBean {
                 fanout.unregister(connection.id());
             }
         }
+    }
+
+    private void reverify(Connection connection, Instant now) {
+        String token = connection.token();
+        BearerAuthenticator tokens = authenticator.getIfAvailable();
+        if (token == null || tokens == null) {
+            return;
+        }
+        switch (tokens.authenticate(token)) {
+            case BearerAuthenticator.Authenticated authenticated -> connection.verified(now);
+            case BearerAuthenticator.Inactive inactive -> closeAndForget(connection, INACTIVE_USER);
+            case BearerAuthenticator.Invalid invalid -> closeAndForget(connection, TOKEN_EXPIRED);
+        }
+    }
+
+    private void closeAndForget(Connection connection, CloseStatus status) {
+        connection.close(status);
+        fanout.unregister(connection.id());
     }
 
     @Override

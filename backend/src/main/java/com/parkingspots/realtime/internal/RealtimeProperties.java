@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxQueuedFrames frames waiting for a slow client; beyond that the connection is closed (1013)
  * @param sendTimeout how long one blocking send to a client may take
  * @param replayEvents recent events kept for {@code resume}
+ * @param reverifyInterval how often an open connection's access token is checked again: once it has expired, or its
+ *     account was deactivated, the connection is closed (1008) unless the client sent a fresh {@code auth} meanwhile
  */
 @ConfigurationProperties("parkingspots.realtime")
 record RealtimeProperties(
@@ -27,7 +29,8 @@ record RealtimeProperties(
         @DefaultValue("60s") Duration idleTimeout,
         @DefaultValue("1000") int maxQueuedFrames,
         @DefaultValue("5s") Duration sendTimeout,
-        @DefaultValue("10000") int replayEvents) {
+        @DefaultValue("10000") int replayEvents,
+        @DefaultValue("30s") Duration reverifyInterval) {
 
     RealtimeProperties {
         if (maxMessageBytes < 256 || maxSpotSubscriptions < 1 || maxAreaSubscriptions < 0 || replayEvents < 0) {

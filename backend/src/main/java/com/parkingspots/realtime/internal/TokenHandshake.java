@@ -22,6 +22,7 @@ import org.springframework.web.util.UriUtils;
 final class TokenHandshake implements HandshakeInterceptor {
 
     static final String CALLER = "caller";
+    static final String TOKEN = "token";
 
     private final ObjectProvider<BearerAuthenticator> authenticator;
 
@@ -45,6 +46,7 @@ final class TokenHandshake implements HandshakeInterceptor {
                 tokens == null ? new BearerAuthenticator.Invalid() : tokens.authenticate(token);
         if (result instanceof BearerAuthenticator.Authenticated(var caller)) {
             attributes.put(CALLER, caller);
+            attributes.put(TOKEN, token);
             return true;
         }
         String detail =

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.parkingspots.bookings.Bookings;
 import com.parkingspots.support.Api;
 import com.parkingspots.support.ApiTest;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,6 +62,58 @@ class RealtimeApiTests extends ApiTest {
         assertThat(WsClient.refusedStatus(port, "?token=" + refresh))
                 .as("a refresh token is not an access token")
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aConnectionIsClosedWhenItsTokenExpiresUnlessTheClientSentAFreshOne() {
+        var user = api.signUp("renter");
+        String shortLived = accessToken(user.id(), Instant.now().plusSeconds(2));
+        try (var expiring = WsClient.connect(port, "?token=" + shortLived);
+                var refreshed = WsClient.connect(port, "?token=" + shortLived)) {
+            expiring.await("connected", d -> true);
+            refreshed.await("connected", d -> true);
+            refreshed.send("{\"type\":\"auth\",\"token\":\"%s\"}".formatted(user.accessToken()));
+            refreshed.await("connected", d -> true);
+
+            var closed = expiring.awaitClose();
+            assertThat(closed.code()).isEqualTo(1008);
+            assertThat(closed.reason()).isEqualTo("Token expired");
+            assertThat(refreshed.isClosed())
+                    .as("the connection that re-authenticated stays open")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void aConnectionIsClosedWhenItsAccountIsDeactivated() {
+        var user = api.signUp("renter");
+        try (var client = WsClient.connect(port, user)) {
+            client.await("connected", d -> true);
+            assertThat(http.send("DELETE", "/api/v1/users/me", null, user.auth())
+                            .status())
+                    .isEqualTo(200);
+            var closed = client.awaitClose();
+            assertThat(closed.code()).isEqualTo(1008);
+            assertThat(closed.reason()).isEqualTo("Inactive user");
+        }
+    }
+
+    /** An access token signed with the test profile's secret key, as identity would issue it. */
+    private static String accessToken(UUID subject, Instant expires) {
+        try {
+            var b64 = Base64.getUrlEncoder().withoutPadding();
+            String header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
+            String claims =
+                    "{\"sub\":\"%s\",\"exp\":%d,\"type\":\"access\"}".formatted(subject, expires.getEpochSecond());
+            String input = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                    + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(
+                    "test-secret-key-that-is-long-enough-for-hs256".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return input + "." + b64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
