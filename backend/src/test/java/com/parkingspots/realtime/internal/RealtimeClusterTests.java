@@ -196,13 +196,25 @@ class RealtimeClusterTests extends ApiTest {
         var owner = api.signUp("owner");
         UUID spot = api.createSpot(owner, "\"title\": \"Shared\"");
         MeterRegistry metersB = instanceB.getBean(MeterRegistry.class);
-        double sharedHitsBefore = sharedDetailHits(metersB);
+        double sharedHitsBefore = sharedHits(metersB, "detail");
         var onA = http.get("/api/v1/parking-spots/" + spot);
         assertThat(onA.status()).isEqualTo(200);
 
         var onB = httpB.get("/api/v1/parking-spots/" + spot);
-        assertThat(sharedDetailHits(metersB)).as("B found A's entry in Redis").isEqualTo(sharedHitsBefore + 1);
+        assertThat(sharedHits(metersB, "detail"))
+                .as("B found A's entry in Redis")
+                .isEqualTo(sharedHitsBefore + 1);
         assertThat(onB.json()).as("the same spot, field by field").isEqualTo(onA.json());
+
+        String search = "/api/v1/parking-spots/?latitude=40.6326&longitude=22.9410&radius_km=2&has_ev_charging=false";
+        double sharedSearchHitsBefore = sharedHits(metersB, "search");
+        var searchOnA = http.get(search);
+        assertThat(searchOnA.status()).isEqualTo(200);
+        var searchOnB = httpB.get(search);
+        assertThat(sharedHits(metersB, "search"))
+                .as("B found A's search in Redis")
+                .isEqualTo(sharedSearchHitsBefore + 1);
+        assertThat(searchOnB.json()).isEqualTo(searchOnA.json());
 
         var updated = httpB.send("PUT", "/api/v1/parking-spots/" + spot, "{\"title\": \"Changed\"}", owner.auth());
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
@@ -216,9 +228,9 @@ class RealtimeClusterTests extends ApiTest {
                         .equals("Changed"));
     }
 
-    private static double sharedDetailHits(MeterRegistry registry) {
+    private static double sharedHits(MeterRegistry registry, String cache) {
         var counter = registry.find("parkingspots.spots.cache.shared.requests")
-                .tags("cache", "detail", "result", "hit")
+                .tags("cache", cache, "result", "hit")
                 .counter();
         return counter == null ? 0 : counter.count();
     }
