@@ -138,8 +138,9 @@ class StripeMoneyFlowApiTests extends StripeApiTest {
                 driver.auth());
         assertThat(greedy.status()).isEqualTo(403);
         assertThat(support.status(driver, intent.bookingId()))
-                .as("asking for a refund cancels the booking (the policy is decided then)")
-                .isEqualTo("cancelled");
+                .as("asking for a refund cancels the booking (the policy is decided then); the cancellation's own"
+                        + " refund may already have run")
+                .isIn("cancelled", "refunded");
 
         var refund =
                 http.post("/api/v1/payments/refund", "{\"payment_id\":\"%s\"}".formatted(paymentId), driver.auth());
