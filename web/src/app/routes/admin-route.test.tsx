@@ -130,6 +130,28 @@ describe('admin dashboard', () => {
     expect(dashboardCalls(fetchMock)).toBe(calls);
   });
 
+  it('pauses polling while the tab is hidden and polls again when it is shown', async () => {
+    const fetchMock = stubApi('admin', () => json(200, dashboardFixture()));
+    renderDashboard();
+    expect(await screen.findByRole('heading', { name: 'Live dashboard' })).toBeInTheDocument();
+
+    const setVisibility = (state: DocumentVisibilityState) => {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    };
+    try {
+      setVisibility('hidden');
+      const calls = dashboardCalls(fetchMock);
+      await new Promise((resolve) => setTimeout(resolve, 2_300));
+      expect(dashboardCalls(fetchMock)).toBe(calls);
+
+      setVisibility('visible');
+      await waitFor(() => expect(dashboardCalls(fetchMock)).toBeGreaterThan(calls));
+    } finally {
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    }
+  });
+
   it('signs out as everywhere else when the token is refused and cannot be refreshed', async () => {
     const fetchMock = vi.fn(async (url: string) => {
       if (String(url).endsWith('/users/me')) return json(200, me('admin'));
@@ -153,7 +175,7 @@ describe('admin dashboard', () => {
 
     answer = () => json(503, { detail: 'Service unavailable' });
     expect(await screen.findByTestId('stale-notice', {}, { timeout: 4_000 })).toHaveTextContent(
-      'Service unavailable',
+      'Service unavailable. Retrying every 2 s',
     );
     expect(screen.getByTestId('live-status')).toHaveTextContent('Stale');
     expect(screen.getByRole('img', { name: /^Requests per second.*123\/s/ })).toBeVisible();

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { paths } from '@/config/paths';
 import { fmt, m } from '@/i18n/messages';
 import { errorMessage } from '@/lib/api-client';
 import { ErrorState, Spinner } from '@/components/ui/status';
@@ -21,13 +23,20 @@ const t = m.admin.tiles;
 const c = m.admin.charts;
 const seconds = POLL_INTERVAL_MS / 1000;
 
+/** A server's message as a sentence: "Service unavailable" → "Service unavailable.". */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /** What a signed-in user who is not an admin sees instead of the dashboard. */
 export function AdminOnly() {
   return (
     <div className="page">
-      <div className="state state-empty" role="alert" data-testid="admins-only">
-        <p className="state-title">{m.admin.adminsOnly}</p>
+      <div className="state state-empty" data-testid="admins-only">
+        <h1 className="state-title">{m.admin.adminsOnly}</h1>
         <p>{m.admin.adminsOnlyBody}</p>
+        <Link to={paths.search}>{m.app.goHome}</Link>
       </div>
     </div>
   );
@@ -159,7 +168,7 @@ export function AdminDashboard() {
         <div className="notice notice-warning" role="status" data-testid="stale-notice">
           {fmt(m.admin.staleNotice, {
             time: lastUpdate,
-            reason: query.isError ? errorMessage(query.error) : m.app.networkError,
+            reason: sentence(query.isError ? errorMessage(query.error) : m.app.networkError),
             seconds,
           })}
         </div>
