@@ -23,8 +23,6 @@ export interface Sample {
    * server's `at`, so instances with different clocks behind a load balancer still draw in order.
    */
   t: number;
-  /** The server's `at`: the same value twice means the same snapshot. */
-  at: string | null;
   values: Record<SeriesKey, number | null>;
 }
 
@@ -50,7 +48,6 @@ export function toSample(snapshot: AdminDashboard, receivedAt: number): Sample {
   const s = snapshot as Partial<AdminDashboard>;
   return {
     t: receivedAt,
-    at: typeof s.at === 'string' ? s.at : null,
     values: {
       requestsPerSecond: finite(s.requests?.per_second),
       p50Ms: finite(s.requests?.p50_ms),
@@ -71,17 +68,16 @@ export function toSample(snapshot: AdminDashboard, receivedAt: number): Sample {
 /**
  * Adds a sample to a rolling history and returns the new history (the input is not changed, so
  * React sees a new value). Like a ring buffer, the oldest samples fall out: those more than
- * `windowMs` before the newest and any beyond `capacity`. A repeat of the last snapshot (same `at`)
- * replaces it; a clock that went backwards drops the samples that now lie in the future.
+ * `windowMs` before the newest and any beyond `capacity`. A clock that went backwards drops the
+ * samples that now lie in the future. A snapshot the server repeats (a cached one) is kept as a new
+ * sample: the figure held for that long, and the line stays unbroken.
  */
 export function pushSample(
   history: readonly Sample[],
   sample: Sample,
   limits: HistoryLimits = HISTORY_LIMITS,
 ): Sample[] {
-  const last = history[history.length - 1];
   let kept: readonly Sample[] = history;
-  if (last && sample.at !== null && last.at === sample.at) kept = history.slice(0, -1);
   if (kept.length > 0 && kept[kept.length - 1]!.t > sample.t) {
     kept = kept.filter((s) => s.t <= sample.t);
   }
