@@ -11,6 +11,7 @@ import { NotFound } from '@/app/routes/not-found';
 import { SpotRoute } from '@/app/routes/spot-route';
 import { useRealtime } from '@/app/use-realtime';
 import { useSessionReset } from '@/app/use-session-reset';
+import { useMe } from '@/lib/session';
 import { SignInForm } from '@/features/auth/components/sign-in-form';
 import { SignUpForm } from '@/features/auth/components/sign-up-form';
 import {
@@ -23,10 +24,11 @@ import { SearchScreen } from '@/features/spots/components/search-screen';
 function Root() {
   const live = useRealtime();
   useSessionReset();
+  const me = useMe();
   return (
     <LiveContext.Provider value={live}>
       <ErrorBoundary>
-        <AppLayout banner={<PwaUpdateBanner />} />
+        <AppLayout banner={<PwaUpdateBanner />} isAdmin={me.data?.role === 'admin'} />
       </ErrorBoundary>
     </LiveContext.Provider>
   );
@@ -88,6 +90,14 @@ export const router = createBrowserRouter([
                 lazy: () => owner().then((mod) => ({ Component: mod.OwnerEarningsRoute })),
               },
             ],
+          },
+          { path: paths.admin, element: <Navigate to={paths.adminDashboard} replace /> },
+          {
+            path: paths.adminDashboard,
+            lazy: () =>
+              import('@/app/routes/admin-route').then((mod) => ({
+                Component: mod.AdminDashboardRoute,
+              })),
           },
           {
             path: paths.profile,

@@ -15,6 +15,8 @@ export const paths = {
   ownerReviews: '/owner/reviews',
   ownerEarnings: '/owner/earnings',
   profile: '/profile',
+  admin: '/admin',
+  adminDashboard: '/admin/dashboard',
   signIn: '/sign-in',
   signUp: '/sign-up',
   forgotPassword: '/forgot-password',

@@ -307,3 +307,38 @@ export type RealtimeEvent =
 export interface MessageResponse {
   message: string;
 }
+
+/**
+ * Live operational figures (GET /api/v1/admin/dashboard, admins only). Every number may be null when
+ * there is no data yet. `requests` and `cache` cover the last `window_seconds` on the instance that
+ * answered; `bookings_today` is cluster-wide; `payments` counts since the instance started.
+ */
+export interface AdminDashboard {
+  at: string;
+  instance: { id: string; role: string; started_at: string | null };
+  window_seconds: number | null;
+  requests: {
+    per_second: number | null;
+    p50_ms: number | null;
+    p99_ms: number | null;
+    error_rate: number | null;
+    client_error_rate: number | null;
+  };
+  cache: { hit_rate: number | null; hits: number | null; misses: number | null };
+  db_pool: {
+    active: number | null;
+    idle: number | null;
+    max: number | null;
+    pending: number | null;
+  };
+  jobs: { lag_p99_ms: number | null; lag_max_ms: number | null; executed: number | null };
+  bookings_today: { created: number | null; confirmed: number | null; cancelled: number | null };
+  payments: { succeeded: number | null; failed: number | null };
+  websocket: { connections: number | null };
+  jvm: {
+    heap_used_bytes: number | null;
+    heap_max_bytes: number | null;
+    live_threads: number | null;
+    process_cpu: number | null;
+  };
+}

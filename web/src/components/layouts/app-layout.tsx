@@ -4,7 +4,7 @@ import { paths } from '@/config/paths';
 import { m } from '@/i18n/messages';
 import { useOnline } from '@/lib/use-online';
 
-function Icon({ name }: { name: 'search' | 'bookings' | 'owner' | 'profile' }) {
+function Icon({ name }: { name: 'search' | 'bookings' | 'owner' | 'profile' | 'admin' }) {
   const d = {
     search:
       'M10.5 3a7.5 7.5 0 0 1 5.9 12.1l4.2 4.2-1.4 1.4-4.2-4.2A7.5 7.5 0 1 1 10.5 3zm0 2a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11z',
@@ -12,6 +12,7 @@ function Icon({ name }: { name: 'search' | 'bookings' | 'owner' | 'profile' }) {
     owner: 'M12 3l9 7v11h-6v-6H9v6H3V10l9-7z',
     profile:
       'M12 12a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0 2c-5 0-9 2.5-9 5.5V22h18v-2.5C21 16.5 17 14 12 14z',
+    admin: 'M3 3h2v16h16v2H3V3zm4 9h2v5H7v-5zm4-5h2v10h-2V7zm4 3h2v7h-2v-7zm4-5h2v12h-2V5z',
   }[name];
   return (
     <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
@@ -27,6 +28,14 @@ const TABS = [
   { to: paths.profile, label: m.nav.profile, icon: 'profile', end: false },
 ] as const;
 
+/** Only for admins: the live operations dashboard. */
+const ADMIN_TAB = {
+  to: paths.adminDashboard,
+  label: m.nav.admin,
+  icon: 'admin',
+  end: false,
+} as const;
+
 export function OfflineBanner() {
   const online = useOnline();
   if (online) return null;
@@ -38,7 +47,8 @@ export function OfflineBanner() {
 }
 
 /** Phone-first shell: content plus a bottom tab bar (a side rail on wide screens). */
-export function AppLayout({ banner }: { banner?: ReactNode }) {
+export function AppLayout({ banner, isAdmin = false }: { banner?: ReactNode; isAdmin?: boolean }) {
+  const tabs = isAdmin ? [...TABS, ADMIN_TAB] : TABS;
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
@@ -51,7 +61,7 @@ export function AppLayout({ banner }: { banner?: ReactNode }) {
           <span className="logo-mark">P</span>
           <span className="brand-name">{m.app.name}</span>
         </span>
-        {TABS.map((tab) => (
+        {tabs.map((tab) => (
           <NavLink
             key={tab.to}
             to={tab.to}
