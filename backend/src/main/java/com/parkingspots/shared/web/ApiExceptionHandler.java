@@ -11,14 +11,18 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.ErrorResponse;
@@ -56,6 +60,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    static final String SERVICE_UNAVAILABLE = "Service temporarily unavailable, try again shortly";
 
     public static ResponseEntity<Map<String, Object>> error(HttpStatusCode status, Object detail) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -228,6 +234,27 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Map<String, Object>> badMultipart() {
         return error(HttpStatus.BAD_REQUEST, "Malformed multipart request");
+    }
+
+    /**
+     * The database could not be reached in time: every pooled connection is busy (overload) or the server is down. A
+     * 503 with {@code Retry-After} tells clients and load balancers to back off, instead of a 500 that looks like a bug.
+     */
+    @ExceptionHandler({
+        CannotGetJdbcConnectionException.class,
+        CannotCreateTransactionException.class,
+        QueryTimeoutException.class
+    })
+    ResponseEntity<Map<String, Object>> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn(
+                "Database unavailable on {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Map.of("detail", SERVICE_UNAVAILABLE));
     }
 
     @ExceptionHandler(AsyncRequestNotUsableException.class)
