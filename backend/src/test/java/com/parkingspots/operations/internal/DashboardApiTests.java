@@ -99,6 +99,13 @@ class DashboardApiTests extends ApiTest {
     }
 
     @Test
+    void theDashboardIsInTheOpenApiDocument() {
+        JsonNode paths = http.get("/api/v1/openapi.json").json().get("paths");
+        assertThat(paths.has(DASHBOARD)).isTrue();
+        assertThat(paths.get(DASHBOARD).has("get")).isTrue();
+    }
+
+    @Test
     void figuresFollowTheTraffic() {
         String[] admin = admin();
         JsonNode before = dashboard(admin);

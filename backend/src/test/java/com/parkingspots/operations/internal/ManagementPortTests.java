@@ -19,10 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code MANAGEMENT_PORT} (a random one here) and {@code METRICS_TOKEN} both set. */
+// a context of its own: closed afterwards, so its scheduler and database do not idle through the rest of the suite
+@DirtiesContext
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "parkingspots.operations.metrics-token=" + MetricsExposureTests.TOKEN

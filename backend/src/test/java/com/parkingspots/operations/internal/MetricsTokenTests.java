@@ -6,8 +6,11 @@ import com.parkingspots.support.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 /** {@code METRICS_TOKEN} alone: scraping through the public port. */
+// a context of its own: closed afterwards, so its scheduler and database do not idle through the rest of the suite
+@DirtiesContext
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"parkingspots.operations.metrics-token=" + MetricsExposureTests.TOKEN})

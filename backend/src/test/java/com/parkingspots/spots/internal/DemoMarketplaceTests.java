@@ -42,6 +42,17 @@ class DemoMarketplaceTests extends ApiTest {
                             .get("role")
                             .asString())
                     .isEqualTo("renter");
+            var admin = api.login(DemoMarketplace.ADMIN_EMAIL, DemoMarketplace.PASSWORD);
+            assertThat(admin.status()).isEqualTo(200);
+            String adminToken = admin.json().get("access_token").asString();
+            assertThat(http.get("/api/v1/users/me", "Authorization", "Bearer " + adminToken)
+                            .json()
+                            .get("role")
+                            .asString())
+                    .isEqualTo("admin");
+            assertThat(http.get("/api/v1/admin/dashboard", "Authorization", "Bearer " + adminToken)
+                            .status())
+                    .isEqualTo(200);
             assertThat(jdbc.sql("SELECT count(*) FROM parking_spots WHERE owner_id = ?")
                             .param(owner)
                             .query(Long.class)
