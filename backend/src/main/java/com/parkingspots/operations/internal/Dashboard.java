@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -111,7 +112,7 @@ public class Dashboard {
         int window = properties.windowSeconds();
         return new Figures(
                 now.truncatedTo(ChronoUnit.MILLIS),
-                new Instance(cluster.instanceId(), cluster.instanceRole().name().toLowerCase(), startedAt),
+                new Instance(cluster.instanceId(), cluster.instanceRole().name().toLowerCase(Locale.ROOT), startedAt),
                 window,
                 requests(now, window),
                 cache(now, window),
