@@ -291,8 +291,8 @@ class DemoMarketplace implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (wanted(properties.demoData(), platform.embedded())) {
-            seedIfEmpty();
+        if (wanted(properties.demoData(), platform.embedded()) && !seedIfEmpty()) {
+            addAdminToAnEarlierDemo();
         }
     }
 
@@ -310,6 +310,14 @@ class DemoMarketplace implements ApplicationRunner {
         }
         seed();
         return true;
+    }
+
+    /** A demo marketplace made before the demo admin existed gets it on its next start. */
+    void addAdminToAnEarlierDemo() {
+        if (accounts.exists(OWNER_EMAIL) && !accounts.exists(ADMIN_EMAIL)) {
+            accounts.ensureDemoUser(ADMIN_EMAIL, PASSWORD, "Demo administrator", Role.ADMIN);
+            log.info("Demo admin added: {}  password: {}", ADMIN_EMAIL, PASSWORD);
+        }
     }
 
     /** Creates the demo accounts (unless they exist) and the demo spots, and prints how to sign in. */
