@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # The deploy/docker-compose.yml topology without Docker, on loopback: 2 api instances (8101, 8102) and 1 worker (8103)
 # from the built jar, on this machine's PostgreSQL (database parkingspots_cluster) and Redis, behind Debian's nginx on
-# 8080 (WebSocket upgrade included).
+# 8080 (WebSocket upgrade included). Each instance's actuator (metrics) is on its own loopback management port (9101,
+# 9102, 9103); when Debian's prometheus is installed it is started too (PROMETHEUS_PORT, 9090), scraping all three
+# with deploy/prometheus/prometheus-local.yml.
 #
 #   deploy/local-cluster.sh up       build the jar if missing, start everything, wait until healthy
 #   deploy/local-cluster.sh status   health of each process
 #   deploy/local-cluster.sh down     stop everything it started (pid files in the runtime directory)
 #
 # Settings (environment): PG_HOST (127.0.0.1), PG_PORT (5432), PG_USER (postgres), PG_DATABASE (parkingspots_cluster),
-# REDIS_URL (redis://127.0.0.1:6379/0), NGINX_PORT (8080), CLUSTER_DIR (/tmp/parkingspots-cluster), JAVA_OPTS.
+# REDIS_URL (redis://127.0.0.1:6379/0), NGINX_PORT (8080), PROMETHEUS_PORT (9090), CLUSTER_DIR
+# (/tmp/parkingspots-cluster), JAVA_OPTS.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,14 +23,15 @@ PG_USER="${PG_USER:-postgres}"
 PG_DATABASE="${PG_DATABASE:-parkingspots_cluster}"
 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
 NGINX_PORT="${NGINX_PORT:-8080}"
+PROMETHEUS_PORT="${PROMETHEUS_PORT:-9090}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
     export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-# name:port:role
-INSTANCES=("worker:8103:worker" "api1:8101:api" "api2:8102:api")
+# name:port:role:management port (deploy/prometheus/prometheus-local.yml scrapes these)
+INSTANCES=("worker:8103:worker:9103" "api1:8101:api:9101" "api2:8102:api:9102")
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
 
@@ -63,7 +67,7 @@ await_health() {
 }
 
 start_instance() {
-    local name="$1" port="$2" role="$3"
+    local name="$1" port="$2" role="$3" management="$4"
     if running "$name"; then
         log "$name already running"
         return 0
@@ -71,10 +75,12 @@ start_instance() {
     mkdir -p "$RUN/$name"
     local demo=false
     [[ "$role" == worker ]] && demo=true # seeds the demo marketplace once, into an empty database
-    log "starting $name (role $role) on :$port"
+    log "starting $name (role $role) on :$port, metrics on 127.0.0.1:$management"
     (
         cd "$RUN/$name"
         PORT="$port" \
+            MANAGEMENT_PORT="$management" \
+            MANAGEMENT_ADDRESS=127.0.0.1 \
             PARKINGSPOTS_ROLE="$role" \
             PARKINGSPOTS_INSTANCE_ID="$name" \
             PARKINGSPOTS_PROFILE=prod \
@@ -161,14 +167,14 @@ up() {
 
     # the worker first: it migrates the schema and seeds the demo data before the api instances start
     for instance in "${INSTANCES[@]}"; do
-        IFS=: read -r name port role <<< "$instance"
-        start_instance "$name" "$port" "$role"
+        IFS=: read -r name port role management <<< "$instance"
+        start_instance "$name" "$port" "$role" "$management"
         if [[ "$name" == worker ]]; then
             await_health "$name" "$port"
         fi
     done
     for instance in "${INSTANCES[@]:1}"; do
-        IFS=: read -r name port role <<< "$instance"
+        IFS=: read -r name port role management <<< "$instance"
         await_health "$name" "$port"
     done
 
@@ -179,15 +185,41 @@ up() {
         /usr/sbin/nginx -p "$RUN" -c "$RUN/nginx.conf"
     fi
     await_health nginx "$NGINX_PORT"
+    start_prometheus
     log "up: http://127.0.0.1:$NGINX_PORT (WebSocket ws://127.0.0.1:$NGINX_PORT/api/v1/ws?token=...)"
+}
+
+prometheus_bin() {
+    command -v prometheus 2> /dev/null || { [[ -x /usr/bin/prometheus ]] && echo /usr/bin/prometheus; } || true
+}
+
+start_prometheus() {
+    local bin
+    bin="$(prometheus_bin)"
+    if [[ -z "$bin" ]]; then
+        log "prometheus not installed (apt-get install prometheus): metrics stay on 127.0.0.1:9101-9103/actuator/prometheus"
+        return 0
+    fi
+    if running prometheus; then
+        log "prometheus already running"
+        return 0
+    fi
+    mkdir -p "$RUN/prometheus"
+    nohup "$bin" --config.file="$ROOT/deploy/prometheus/prometheus-local.yml" \
+        --storage.tsdb.path="$RUN/prometheus" \
+        --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" > "$RUN/prometheus.log" 2>&1 &
+    echo $! > "$RUN/prometheus.pid"
+    log "prometheus on http://127.0.0.1:$PROMETHEUS_PORT (targets: /targets)"
 }
 
 status() {
     for instance in "${INSTANCES[@]}"; do
-        IFS=: read -r name port role <<< "$instance"
+        IFS=: read -r name port role management <<< "$instance"
         printf '%-7s %-6s :%s  ' "$name" "$role" "$port"
         if running "$name"; then
             curl -sS -m 2 "http://127.0.0.1:$port/health" || printf 'not answering'
+            printf '  metrics :%s %s' "$management" \
+                "$(curl -s -o /dev/null -w '%{http_code}' -m 2 "http://127.0.0.1:$management/actuator/prometheus")"
             echo
         else
             echo "stopped"
@@ -196,6 +228,9 @@ status() {
     printf '%-7s %-6s :%s  ' nginx lb "$NGINX_PORT"
     curl -sS -m 2 "http://127.0.0.1:$NGINX_PORT/health" || printf 'not answering'
     echo
+    if running prometheus; then
+        printf '%-7s %-6s :%s  up\n' prometheus - "$PROMETHEUS_PORT"
+    fi
 }
 
 stop_pid() {
@@ -224,6 +259,7 @@ down() {
         /usr/sbin/nginx -p "$RUN" -c "$RUN/nginx.conf" -s quit || true
         sleep 1
     fi
+    stop_pid prometheus
     for instance in "api2:" "api1:" "worker:"; do
         stop_pid "${instance%%:*}"
     done

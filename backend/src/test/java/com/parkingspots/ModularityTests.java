@@ -23,6 +23,6 @@ class ModularityTests {
         documenter.writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
         Path overview = Path.of("target", "spring-modulith-docs", "components.puml");
         assertThat(Files.readString(overview))
-                .contains("Bookings", "Spots", "Identity", "Payments", "Reviews", "Realtime");
+                .contains("Bookings", "Spots", "Identity", "Payments", "Reviews", "Realtime", "Operations");
     }
 }

@@ -1,5 +1,6 @@
 package com.parkingspots.bookings;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -29,4 +30,7 @@ public interface Bookings {
 
     /** A cancelled booking's refund went through: {@code cancelled → refunded}. */
     void markRefunded(UUID bookingId);
+
+    /** Bookings created and cancelled from {@code since} on (the admin dashboard's "today"). */
+    BookingDayCounts countSince(Instant since);
 }

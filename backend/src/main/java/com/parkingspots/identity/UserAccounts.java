@@ -22,4 +22,7 @@ public interface UserAccounts {
      * exist yet. For demo data only: an existing account is returned unchanged.
      */
     UUID ensureDemoUser(String email, String password, String fullName, Role role);
+
+    /** Whether an account has exactly this (normalised, lower-case) email. */
+    boolean exists(String email);
 }

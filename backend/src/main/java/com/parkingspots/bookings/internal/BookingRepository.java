@@ -1,5 +1,6 @@
 package com.parkingspots.bookings.internal;
 
+import com.parkingspots.bookings.BookingDayCounts;
 import com.parkingspots.bookings.BookingStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,6 +34,19 @@ public class BookingRepository {
                 .param(id)
                 .query(BookingRepository::map)
                 .optional();
+    }
+
+    BookingDayCounts countSince(Instant since) {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE created_at >= :since) AS created,
+                               count(*) FILTER (WHERE created_at >= :since
+                                   AND status IN ('confirmed', 'in_progress', 'completed')) AS confirmed,
+                               count(*) FILTER (WHERE cancelled_at >= :since) AS cancelled
+                        FROM bookings WHERE created_at >= :since OR cancelled_at >= :since""")
+                .param("since", ts(since))
+                .query((rs, row) ->
+                        new BookingDayCounts(rs.getLong("created"), rs.getLong("confirmed"), rs.getLong("cancelled")))
+                .single();
     }
 
     /** Reads the booking and locks its row until the transaction ends: transitions of one booking run one at a time. */

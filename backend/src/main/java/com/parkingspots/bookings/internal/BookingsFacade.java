@@ -1,7 +1,9 @@
 package com.parkingspots.bookings.internal;
 
+import com.parkingspots.bookings.BookingDayCounts;
 import com.parkingspots.bookings.BookingView;
 import com.parkingspots.bookings.Bookings;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,9 +13,11 @@ import org.springframework.stereotype.Service;
 class BookingsFacade implements Bookings {
 
     private final BookingManagement management;
+    private final BookingRepository repository;
 
-    BookingsFacade(BookingManagement management) {
+    BookingsFacade(BookingManagement management, BookingRepository repository) {
         this.management = management;
+        this.repository = repository;
     }
 
     @Override
@@ -44,5 +48,10 @@ class BookingsFacade implements Bookings {
     @Override
     public void markRefunded(UUID bookingId) {
         management.markRefunded(bookingId);
+    }
+
+    @Override
+    public BookingDayCounts countSince(Instant since) {
+        return repository.countSince(since);
     }
 }

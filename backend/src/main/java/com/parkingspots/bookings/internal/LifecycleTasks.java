@@ -2,12 +2,14 @@ package com.parkingspots.bookings.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -35,27 +37,34 @@ class LifecycleTasks {
     private static final Logger log = LoggerFactory.getLogger(LifecycleTasks.class);
 
     @Bean
-    OneTimeTask<Void> bookingStartTask(ObjectProvider<BookingManagement> bookings) {
-        return Tasks.oneTime(START, Void.class)
-                .execute((instance, context) -> bookings.getObject().autoStart(UUID.fromString(instance.getId())));
+    OneTimeTask<Void> bookingStartTask(ObjectProvider<BookingManagement> bookings, Lag lag) {
+        return Tasks.oneTime(START, Void.class).execute((instance, context) -> {
+            lag.started(context);
+            bookings.getObject().autoStart(UUID.fromString(instance.getId()));
+        });
     }
 
     @Bean
-    OneTimeTask<Void> bookingCompleteTask(ObjectProvider<BookingManagement> bookings) {
-        return Tasks.oneTime(COMPLETE, Void.class)
-                .execute((instance, context) -> bookings.getObject().autoComplete(UUID.fromString(instance.getId())));
+    OneTimeTask<Void> bookingCompleteTask(ObjectProvider<BookingManagement> bookings, Lag lag) {
+        return Tasks.oneTime(COMPLETE, Void.class).execute((instance, context) -> {
+            lag.started(context);
+            bookings.getObject().autoComplete(UUID.fromString(instance.getId()));
+        });
     }
 
     @Bean
-    OneTimeTask<Void> bookingHoldExpiryTask(ObjectProvider<BookingManagement> bookings) {
-        return Tasks.oneTime(EXPIRE_HOLD, Void.class)
-                .execute((instance, context) -> bookings.getObject().expireHold(UUID.fromString(instance.getId())));
+    OneTimeTask<Void> bookingHoldExpiryTask(ObjectProvider<BookingManagement> bookings, Lag lag) {
+        return Tasks.oneTime(EXPIRE_HOLD, Void.class).execute((instance, context) -> {
+            lag.started(context);
+            bookings.getObject().expireHold(UUID.fromString(instance.getId()));
+        });
     }
 
     @Bean
-    RecurringTask<Void> idempotencyKeyCleanupTask(JdbcClient jdbc) {
+    RecurringTask<Void> idempotencyKeyCleanupTask(JdbcClient jdbc, Lag lag) {
         return Tasks.recurring("booking-idempotency-key-cleanup", FixedDelay.of(Duration.ofHours(1)))
                 .execute((instance, context) -> {
+                    lag.started(context);
                     int deleted = jdbc.sql(
                                     "DELETE FROM booking_idempotency_keys WHERE created_at < now() - interval '24 hours'")
                             .update();
@@ -63,6 +72,28 @@ class LifecycleTasks {
                         log.info("Removed {} expired idempotency keys", deleted);
                     }
                 });
+    }
+
+    /** Feeds {@code parkingspots.jobs.lag}: due time (the execution's scheduled time) to the moment it started. */
+    static final class Lag {
+
+        private final BookingMetrics metrics;
+        private final Clock clock;
+
+        Lag(BookingMetrics metrics, Clock clock) {
+            this.metrics = metrics;
+            this.clock = clock;
+        }
+
+        void started(ExecutionContext context) {
+            var execution = context.getExecution();
+            metrics.jobStarted(execution.getTaskName(), execution.getExecutionTime(), clock.instant());
+        }
+    }
+
+    @Bean
+    Lag jobLag(BookingMetrics metrics, Clock clock) {
+        return new Lag(metrics, clock);
     }
 
     /** Schedules and unschedules the tasks of a booking, inside the caller's transaction. */

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -62,7 +63,7 @@ public class AccountRecovery implements DisposableBean {
     /** After the registration committed: send the verification link (a failure is logged, never the user's problem). */
     @TransactionalEventListener
     void on(UserRegistered registered) {
-        background.execute(() -> sendVerification(registered.userId(), registered.email(), registered.fullName()));
+        inBackground(() -> sendVerification(registered.userId(), registered.email(), registered.fullName()));
     }
 
     /** Sends a new verification link (the first one expired or never arrived). */
@@ -71,12 +72,12 @@ public class AccountRecovery implements DisposableBean {
         if (user.verified()) {
             throw ApiException.badRequest("Email is already verified");
         }
-        background.execute(() -> sendVerification(user.id(), user.email(), user.fullName()));
+        inBackground(() -> sendVerification(user.id(), user.email(), user.fullName()));
     }
 
     /** {@code POST /auth/forgot-password}: the same answer, in the same time, for every well-formed address. */
     public void forgotPassword(String email) {
-        background.execute(() -> sendReset(email));
+        inBackground(() -> sendReset(email));
     }
 
     /** Sets a new password with a reset link's token; every session of the user ends. */
@@ -153,6 +154,21 @@ public class AccountRecovery implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Could not send a password reset email: {}", e.toString());
         }
+    }
+
+    /** Runs a send in the background with the caller's log context, so its lines carry the request's id. */
+    private void inBackground(Runnable task) {
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        background.execute(() -> {
+            if (context != null) {
+                MDC.setContextMap(context);
+            }
+            try {
+                task.run();
+            } finally {
+                MDC.clear();
+            }
+        });
     }
 
     private String issue(UUID userId, EmailTokens.Purpose purpose, Duration lifetime) {

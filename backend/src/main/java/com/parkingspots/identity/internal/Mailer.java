@@ -1,6 +1,6 @@
 package com.parkingspots.identity.internal;
 
-/** Sends the few emails identity needs. Over SMTP when configured, otherwise into the log (so links can be followed). */
+/** Sends the few emails identity needs. Over SMTP when configured, otherwise into files of the data directory's {@code outbox}. */
 interface Mailer {
 
     /** A plain-text email whose point is one link. */

@@ -44,6 +44,11 @@ class UserAccountsService implements UserAccounts {
     }
 
     @Override
+    public boolean exists(String email) {
+        return users.findByEmail(email).isPresent();
+    }
+
+    @Override
     public void promoteToOwner(UUID userId) {
         users.promoteToOwner(userId, clock.instant());
     }

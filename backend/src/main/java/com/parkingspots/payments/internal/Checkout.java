@@ -33,6 +33,7 @@ public class Checkout {
     private final PaymentsConfiguration.Providers providers;
     private final PaymentsTransactions tx;
     private final ApplicationEventPublisher events;
+    private final PaymentMetrics metrics;
     private final Clock clock;
 
     Checkout(
@@ -42,6 +43,7 @@ public class Checkout {
             PaymentsConfiguration.Providers providers,
             PaymentsTransactions tx,
             ApplicationEventPublisher events,
+            PaymentMetrics metrics,
             Clock clock) {
         this.bookings = bookings;
         this.payments = payments;
@@ -49,6 +51,7 @@ public class Checkout {
         this.providers = providers;
         this.tx = tx;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -129,6 +132,7 @@ public class Checkout {
             }
             return;
         }
+        metrics.succeeded(payment.provider());
         if (!bookings.confirmPaid(payment.bookingId())) {
             BookingView booking = bookings.find(payment.bookingId()).orElseThrow();
             if (booking.status() == BookingStatus.CANCELLED || booking.status() == BookingStatus.REFUNDED) {
@@ -142,7 +146,12 @@ public class Checkout {
     void failed(String intentId, @Nullable String message) {
         payments.byIntent(intentId)
                 .ifPresentOrElse(
-                        p -> payments.markFailed(p.id(), message, clock.instant()),
+                        p -> {
+                            if (p.status() != Payment.Status.FAILED
+                                    && payments.markFailed(p.id(), message, clock.instant())) {
+                                metrics.failed(p.provider());
+                            }
+                        },
                         () -> log.warn("Payment intent {} failed for no payment we know; ignored", intentId));
     }
 
@@ -179,7 +188,11 @@ public class Checkout {
                 now,
                 now,
                 now);
-        return Optional.of(payments.insertOrGet(offline));
+        Payment stored = payments.insertOrGet(offline);
+        if (stored.id().equals(offline.id())) {
+            metrics.succeeded(PaymentProvider.OFFLINE);
+        }
+        return Optional.of(stored);
     }
 
     /** A success for an intent we have no row for yet (the webhook beat our own insert): found by its metadata. */

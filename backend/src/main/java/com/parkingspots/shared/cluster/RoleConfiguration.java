@@ -26,7 +26,8 @@ class RoleConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RoleConfiguration.class);
 
-    static final Set<String> WORKER_PATHS = Set.of("/health", "/livez", "/readyz");
+    // the worker's metrics too: through the public port they still need METRICS_TOKEN (operations' ActuatorGuard)
+    static final Set<String> WORKER_PATHS = Set.of("/health", "/livez", "/readyz", "/actuator/prometheus");
 
     /** Replaces db-scheduler's starter (it backs off when one exists) with one that never starts polling. */
     @Bean

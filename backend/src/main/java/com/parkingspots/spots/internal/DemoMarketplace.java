@@ -31,6 +31,7 @@ class DemoMarketplace implements ApplicationRunner {
 
     static final String OWNER_EMAIL = "owner@demo.parkingspots.app";
     static final String RENTER_EMAIL = "renter@demo.parkingspots.app";
+    static final String ADMIN_EMAIL = "admin@demo.parkingspots.app";
     static final String PASSWORD = "demo-parking-2026";
     static final int SPOTS = 300;
 
@@ -290,8 +291,8 @@ class DemoMarketplace implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (wanted(properties.demoData(), platform.embedded())) {
-            seedIfEmpty();
+        if (wanted(properties.demoData(), platform.embedded()) && !seedIfEmpty()) {
+            addAdminToAnEarlierDemo();
         }
     }
 
@@ -311,10 +312,19 @@ class DemoMarketplace implements ApplicationRunner {
         return true;
     }
 
+    /** A demo marketplace made before the demo admin existed gets it on its next start. */
+    void addAdminToAnEarlierDemo() {
+        if (accounts.exists(OWNER_EMAIL) && !accounts.exists(ADMIN_EMAIL)) {
+            accounts.ensureDemoUser(ADMIN_EMAIL, PASSWORD, "Demo administrator", Role.ADMIN);
+            log.info("Demo admin added: {}  password: {}", ADMIN_EMAIL, PASSWORD);
+        }
+    }
+
     /** Creates the demo accounts (unless they exist) and the demo spots, and prints how to sign in. */
     UUID seed() {
         UUID owner = accounts.ensureDemoUser(OWNER_EMAIL, PASSWORD, "Eleni Papadaki (demo owner)", Role.OWNER);
         accounts.ensureDemoUser(RENTER_EMAIL, PASSWORD, "Nikos Georgiou (demo renter)", Role.RENTER);
+        accounts.ensureDemoUser(ADMIN_EMAIL, PASSWORD, "Demo administrator", Role.ADMIN);
         transactions.executeWithoutResult(status -> {
             Random random = new Random(2026);
             Instant now = clock.instant();
@@ -329,8 +339,9 @@ class DemoMarketplace implements ApplicationRunner {
                  Demo marketplace created: {} parking spots in Athens, Greece.
                  Sign in as the demo owner:  {}  password: {}
                  Sign in as the demo renter: {}  password: {}
+                 Sign in as the demo admin:  {}  password: {}
                  (Demo accounts. Turn this off with PARKINGSPOTS_DEMO_DATA=false.)
-                ================================================================================""", SPOTS, OWNER_EMAIL, PASSWORD, RENTER_EMAIL, PASSWORD);
+                ================================================================================""", SPOTS, OWNER_EMAIL, PASSWORD, RENTER_EMAIL, PASSWORD, ADMIN_EMAIL, PASSWORD);
         return owner;
     }
 

@@ -2,16 +2,24 @@ package com.parkingspots.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.parkingspots.shared.config.PlatformProperties;
 import com.parkingspots.support.ApiTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The test profile's defaults, as a person trying the product has them: no Google or Facebook settings (sign-in with
- * them answers 400, never 500) and no SMTP (emails and their links are written to the log).
+ * them answers 400, never 500) and no SMTP (emails are written to files in
+ * the data directory's outbox, and only their recipient and subject to the log).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UnconfiguredIntegrationsTests extends ApiTest {
@@ -36,8 +44,12 @@ class UnconfiguredIntegrationsTests extends ApiTest {
         assertThat(config.json().get("client_id").isNull()).isTrue();
     }
 
+    @Autowired
+    PlatformProperties platform;
+
     @Test
-    void withoutSmtpTheEmailAndItsLinkGoToTheLog(CapturedOutput output) throws InterruptedException {
+    void withoutSmtpTheEmailGoesToTheOutboxAndOnlyItsSubjectToTheLog(CapturedOutput output)
+            throws InterruptedException, IOException {
         var user = api.signUp("renter");
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!output.getOut().contains(user.email()) && System.nanoTime() < deadline) {
@@ -45,8 +57,24 @@ class UnconfiguredIntegrationsTests extends ApiTest {
         }
         assertThat(output.getOut())
                 .containsPattern("Email \\(not sent, no SMTP_HOST\\) to " + Pattern.quote(user.email())
-                        + ": \"Confirm your email address for ParkingSpots\" — link: "
-                        + Pattern.quote("http://localhost:8000/verify-email?token=") + "[A-Za-z0-9_-]{43}");
+                        + ": \"Confirm your email address for ParkingSpots\" written to .*outbox")
+                .doesNotContain("verify-email?token=");
+        List<String> emails;
+        try (Stream<Path> files = Files.list(platform.dataDir().resolve("outbox"))) {
+            emails = files.map(file -> {
+                        try {
+                            return Files.readString(file);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .filter(text -> text.contains("To: " + user.email()))
+                    .toList();
+        }
+        assertThat(emails)
+                .singleElement()
+                .asString()
+                .containsPattern(Pattern.quote("http://localhost:8000/verify-email?token=") + "[A-Za-z0-9_-]{43}");
         var forgot = http.post("/api/v1/auth/forgot-password", "{\"email\": \"someone@example.com\"}");
         assertThat(forgot.status()).isEqualTo(200);
     }

@@ -2,6 +2,8 @@ package com.parkingspots.spots.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.parkingspots.identity.UserAccounts;
+import com.parkingspots.shared.security.Role;
 import com.parkingspots.support.ApiTest;
 import java.util.HashSet;
 import java.util.Set;
@@ -18,6 +20,9 @@ class DemoMarketplaceTests extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    UserAccounts accounts;
 
     @Test
     void seedsOnlyTheEmbeddedDatabaseUnlessAsked() {
@@ -42,6 +47,17 @@ class DemoMarketplaceTests extends ApiTest {
                             .get("role")
                             .asString())
                     .isEqualTo("renter");
+            var admin = api.login(DemoMarketplace.ADMIN_EMAIL, DemoMarketplace.PASSWORD);
+            assertThat(admin.status()).isEqualTo(200);
+            String adminToken = admin.json().get("access_token").asString();
+            assertThat(http.get("/api/v1/users/me", "Authorization", "Bearer " + adminToken)
+                            .json()
+                            .get("role")
+                            .asString())
+                    .isEqualTo("admin");
+            assertThat(http.get("/api/v1/admin/dashboard", "Authorization", "Bearer " + adminToken)
+                            .status())
+                    .isEqualTo(200);
             assertThat(jdbc.sql("SELECT count(*) FROM parking_spots WHERE owner_id = ?")
                             .param(owner)
                             .query(Long.class)
@@ -85,5 +101,34 @@ class DemoMarketplaceTests extends ApiTest {
                     .param(owner)
                     .update();
         }
+    }
+
+    @Test
+    void aDemoMadeBeforeTheDemoAdminExistedGetsItOnItsNextStart() {
+        accounts.ensureDemoUser(
+                DemoMarketplace.OWNER_EMAIL, DemoMarketplace.PASSWORD, "Eleni Papadaki (demo owner)", Role.OWNER);
+        // the state of an earlier demo: no admin account (identity's tables, cleared here only to set the scene)
+        for (String table : new String[] {"refresh_tokens", "email_tokens"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE user_id IN (SELECT id FROM users WHERE email = ?)")
+                    .param(DemoMarketplace.ADMIN_EMAIL)
+                    .update();
+        }
+        jdbc.sql("DELETE FROM users WHERE email = ?")
+                .param(DemoMarketplace.ADMIN_EMAIL)
+                .update();
+        assertThat(api.login(DemoMarketplace.ADMIN_EMAIL, DemoMarketplace.PASSWORD)
+                        .status())
+                .isEqualTo(401);
+
+        demo.addAdminToAnEarlierDemo();
+
+        var admin = api.login(DemoMarketplace.ADMIN_EMAIL, DemoMarketplace.PASSWORD);
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(http.get(
+                                "/api/v1/admin/dashboard",
+                                "Authorization",
+                                "Bearer " + admin.json().get("access_token").asString())
+                        .status())
+                .isEqualTo(200);
     }
 }
