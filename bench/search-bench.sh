@@ -15,6 +15,7 @@ export PATH="$JAVA_HOME/bin:$PATH"
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-parkingspots_bench}
 PORT=${BENCH_PORT:-8010}
+MGMT_PORT=${BENCH_MANAGEMENT_PORT:-9010} # the actuator (cache counters) listens on loopback only
 DURATION=${BENCH_DURATION:-30s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
@@ -43,7 +44,7 @@ start_server() { # name, extra env...
         DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$DB?options=-c%20jit%3Doff" \
         SECRET_KEY=bench-secret-key-bench-secret-key-bench-secret-key \
         PARKINGSPOTS_DATA_DIR="$WORK/data" PARKINGSPOTS_DEMO_DATA=false DB_POOL_SIZE=$POOL \
-        MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,metrics \
+        MANAGEMENT_PORT=$MGMT_PORT MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,metrics \
         java -Xms512m -Xmx1g -XX:+UseParallelGC -jar backend/target/parkingspots.jar >"$WORK/server-$name.log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 1 120); do
@@ -101,7 +102,7 @@ gist_size=$(psql -tA -d "$DB" -c "SELECT pg_size_pretty(pg_relation_size('parkin
 start_server knn
 log "warm-up"; run_wrk warmup-knn 10s >/dev/null
 log "wrk: knn, cache on"; knn=$(run_wrk knn "$DURATION"); echo "$knn"
-hit_ratio=$(curl -fs "http://127.0.0.1:$PORT/actuator/metrics/parkingspots.spots.cache.hit.ratio?tag=cache:search" \
+hit_ratio=$(curl -fs "http://127.0.0.1:$MGMT_PORT/actuator/metrics/parkingspots.spots.cache.hit.ratio?tag=cache:search" \
     | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["measurements"][0]["value"], 4))' || echo n/a)
 log "correctness: $CHECK_QUERIES random queries against a brute-force haversine"
 check=$(java bench/BruteForceCheck.java "$CSV" "http://127.0.0.1:$PORT" "$CHECK_QUERIES" 7 | tee "$WORK/check.txt" | grep '^CHECK' || true)
