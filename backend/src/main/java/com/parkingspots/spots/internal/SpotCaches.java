@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * In-process caches of search results and spot details, invalidated (never left to expire) whenever a spot, its rules,
- * its occupancy or its rating changes, once that change is committed.
+ * its occupancy or its rating changes, once that change is committed. A booking (occupancy) changes only what a search
+ * for a time window answers, so it moves only the occupancy generation that such entries also carry: under a steady
+ * stream of bookings, details and plain searches stay cached.
  *
  * <p>Every entry remembers the generation it was computed in, and a change bumps the generation: an entry from an
  * older generation is a miss. So a search that ran while a change was committing can never be served afterwards, even
@@ -45,15 +47,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SpotCaches {
 
-    private record Entry<T>(long generation, T value) {}
+    /** {@code occupancy} is the occupancy generation the value depends on, or {@link #ANY} when it depends on none. */
+    private record Entry<T>(long generation, long occupancy, T value) {}
+
+    private static final long ANY = -1;
 
     static final String CACHE = "spots";
+    static final String OCCUPANCY = "spots-occupancy";
     private static final String SEARCH = "spots-search-v1";
+    private static final String WINDOW_SEARCH = "spots-window-search-v1";
     private static final String DETAIL = "spots-detail-v1";
     private static final TypeReference<List<SpotSummary>> SUMMARIES = new TypeReference<>() {};
     private static final TypeReference<Spot> SPOT = new TypeReference<>() {};
 
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong occupancyGeneration = new AtomicLong();
     private final Cache<SearchCriteria, Entry<List<SpotSummary>>> search;
     private final Cache<UUID, Entry<Spot>> details;
     private final boolean enabled;
@@ -79,6 +87,7 @@ class SpotCaches {
         this.shared = shared;
         this.json = json;
         invalidations.onInvalidation(CACHE, this::dropLocalEntries);
+        invalidations.onInvalidation(OCCUPANCY, occupancyGeneration::incrementAndGet);
         this.enabled = properties.cacheEntries() > 0;
         this.search =
                 Caffeine.newBuilder().maximumSize(properties.cacheEntries()).build();
@@ -101,13 +110,15 @@ class SpotCaches {
             return query.get();
         }
         long current = generation.get();
+        long occupancy = criteria.hasWindow() ? occupancyGeneration.get() : ANY;
         Entry<List<SpotSummary>> entry = search.getIfPresent(criteria);
-        if (entry != null && entry.generation() == current) {
+        if (entry != null && entry.generation() == current && entry.occupancy() == occupancy) {
             searchHits.increment();
             return entry.value();
         }
         String key = searchKey(criteria);
-        SharedCache.Lookup lookup = shared.get(SEARCH, key);
+        String sharedCache = criteria.hasWindow() ? WINDOW_SEARCH : SEARCH;
+        SharedCache.Lookup lookup = shared.get(sharedCache, key);
         List<SpotSummary> result = decode(lookup.value(), SUMMARIES);
         if (result != null) {
             sharedSearchHits.increment();
@@ -116,9 +127,9 @@ class SpotCaches {
             sharedSearchMisses.increment();
             searchMisses.increment();
             result = List.copyOf(query.get());
-            shared.put(SEARCH, lookup.generation(), key, json.writeValueAsString(result));
+            shared.put(sharedCache, lookup.generation(), key, json.writeValueAsString(result));
         }
-        search.put(criteria, new Entry<>(current, result));
+        search.put(criteria, new Entry<>(current, occupancy, result));
         return result;
     }
 
@@ -138,14 +149,14 @@ class SpotCaches {
         if (cached != null) {
             sharedDetailHits.increment();
             detailHits.increment();
-            details.put(spotId, new Entry<>(current, cached));
+            details.put(spotId, new Entry<>(current, ANY, cached));
             return Optional.of(cached);
         }
         sharedDetailMisses.increment();
         detailMisses.increment();
         Optional<Spot> spot = query.get();
         spot.ifPresent(s -> {
-            details.put(spotId, new Entry<>(current, s));
+            details.put(spotId, new Entry<>(current, ANY, s));
             shared.put(DETAIL, lookup.generation(), key, json.writeValueAsString(s));
         });
         return spot;
@@ -153,15 +164,30 @@ class SpotCaches {
 
     /** Something searchable changed: forget every cached answer once the current transaction (if any) commits. */
     void invalidateAfterCommit() {
+        afterCompletion(this::invalidate);
+    }
+
+    /**
+     * Only bookings changed (a stay was added or removed): forget the searches for a time window once the current
+     * transaction commits. Details and searches without a window do not depend on bookings and stay cached.
+     */
+    void invalidateOccupancyAfterCommit() {
+        afterCompletion(() -> {
+            shared.invalidate(WINDOW_SEARCH);
+            invalidations.broadcast(OCCUPANCY);
+        });
+    }
+
+    private static void afterCompletion(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    invalidate();
+                    action.run();
                 }
             });
         } else {
-            invalidate();
+            action.run();
         }
     }
 
@@ -171,6 +197,7 @@ class SpotCaches {
      */
     void invalidate() {
         shared.invalidate(SEARCH);
+        shared.invalidate(WINDOW_SEARCH);
         shared.invalidate(DETAIL);
         invalidations.broadcast(CACHE);
     }

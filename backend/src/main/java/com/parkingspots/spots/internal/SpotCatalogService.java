@@ -73,14 +73,14 @@ class SpotCatalogService implements SpotCatalog, SpotOccupancy, SpotRatings {
     @Transactional
     public void occupy(UUID spotId, UUID bookingId, Instant start, Instant end) {
         spots.occupy(spotId, bookingId, start, end);
-        caches.invalidateAfterCommit();
+        caches.invalidateOccupancyAfterCommit();
     }
 
     @Override
     @Transactional
     public void release(UUID bookingId) {
         if (spots.release(bookingId)) {
-            caches.invalidateAfterCommit();
+            caches.invalidateOccupancyAfterCommit();
         }
     }
 

@@ -206,6 +206,37 @@ class SpotRulesTests extends ApiTest {
     }
 
     @Test
+    void aBookingLeavesDetailsAndSearchesWithoutAWindowCached() {
+        var owner = api.signUp("owner");
+        Place place = Place.unique();
+        UUID id = spot(owner, place);
+        String near = SPOTS + "/?latitude=" + place.lat() + "&longitude=" + place.lon() + "&radius_km=1";
+        http.get(near);
+        http.get(SPOTS + "/" + id);
+        double searchHits = hits("search");
+        double detailHits = hits("detail");
+
+        occupancy.occupy(
+                id, UUID.randomUUID(), Instant.parse("2030-04-01T10:00:00Z"), Instant.parse("2030-04-01T12:00:00Z"));
+        assertThat(bookableNear(place, "2030-04-01T11:00:00Z", "2030-04-01T13:00:00Z", 10))
+                .as("a search for a window sees the booking at once")
+                .doesNotContain(id.toString());
+        assertThat(http.get(near).json().get(0).get("id").asString()).isEqualTo(id.toString());
+        assertThat(http.get(SPOTS + "/" + id).status()).isEqualTo(200);
+        assertThat(hits("search"))
+                .as("the plain search still came from the cache")
+                .isEqualTo(searchHits + 1);
+        assertThat(hits("detail")).as("the detail still came from the cache").isEqualTo(detailHits + 1);
+    }
+
+    private double hits(String cache) {
+        return meters.get("parkingspots.spots.cache.requests")
+                .tags("cache", cache, "result", "hit")
+                .counter()
+                .count();
+    }
+
+    @Test
     void theTimeWindowFiltersBeforePaginationSoPagesStayFull() {
         var owner = api.signUp("owner");
         Place place = Place.unique();
