@@ -146,6 +146,7 @@ DELETE FROM payouts WHERE booking_id IN (SELECT id FROM old_bookings);
 DELETE FROM payments WHERE booking_id IN (SELECT id FROM old_bookings);
 DELETE FROM booking_transitions WHERE booking_id IN (SELECT id FROM old_bookings);
 DELETE FROM bookings WHERE id IN (SELECT id FROM old_bookings);
+DELETE FROM event_publication; -- events of the bookings just removed (and of earlier runs)
 VACUUM ANALYZE bookings;
 SQL
     DATASET_NOTE="reused (loaded $(sql -c "SELECT to_char(loaded_at, 'YYYY-MM-DD HH24:MI') || ' UTC in ' || load_seconds || ' s' FROM bench_meta"))"
@@ -230,6 +231,7 @@ python3 bench/load/sampler.py "$METRICS_URL" "${SERVER_PID:-${BENCH_SERVER_PID:-
 SAMPLER_PID=$!
 
 gatling() { # out-dir rates step-seconds description
+    mkdir -p "$1"
     ./mvnw -B -ntp -f bench/load/pom.xml gatling:test \
         -Dbench.baseUrl="$URL" -Dbench.rates="$2" -Dbench.stepSeconds="$3" -Dbench.out="$ROOT/$1" \
         -Dbench.spotIds="$ROOT/$WORK/spot-ids-$N.txt" -Dbench.renters="$RENTERS" -Dbench.password="$PASSWORD" \
@@ -261,8 +263,16 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "$MODE run: rates $RATES req/s, $STEP s each, against $URL"
 gatling "$RUN" "$RATES" "$STEP" "$MODE $N spots, rates $RATES req/s x $STEP s"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
-sleep 5 # asynchronous listeners (payments, refunds) finish what the last requests started
 kill "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+# asynchronous listeners (payments, refunds, WebSocket relay) finish what the last requests started: wait (server
+# still running, at most BENCH_DRAIN_WAIT s) until Spring Modulith's registry holds no incomplete event publication
+drain_started=$(date +%s)
+for _ in $(seq 1 "${BENCH_DRAIN_WAIT:-180}"); do
+    [ "$(sql -c "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")" = 0 ] && break
+    sleep 1
+done
+DRAIN_SECONDS=$(( $(date +%s) - drain_started ))
+log "event publications drained after ${DRAIN_SECONDS} s"
 
 # 7. the database afterwards: no overlapping active bookings, no orphaned payment (see bench/load/checks.sql)
 psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -f bench/load/checks.sql >"$RUN/checks.txt"
@@ -276,5 +286,5 @@ python3 bench/load/report.py \
     --mode "$MODE" --run "$RUN" --gatling "$GATLING_DIR" --spots "$N" --date "$DATE" --tag "$TAG" \
     --p99 "$P99_MS" --max-errors "$MAX_ERR" --url "$URL" --metrics-url "$METRICS_URL" \
     --load-start "$LOAD_START" --load-before "$LOAD_BEFORE" --load-after "$LOAD_AFTER" \
-    --server "$SERVER_DESC" --dataset "$DATASET_NOTE" --db "$DB" --renters "$RENTERS" \
+    --server "$SERVER_DESC" --drain "$DRAIN_SECONDS" --dataset "$DATASET_NOTE" --db "$DB" --renters "$RENTERS" \
     --command "bench/load-test.sh --spots $N $( [ "$MODE" = soak ] && echo "--soak $SOAK --soak-rate $SOAK_RATE" || echo "--rates $RATES --step $STEP")"

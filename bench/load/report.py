@@ -236,10 +236,12 @@ def copy_gatling(gatling_dir, dest):
     return dest, size
 
 
-def checks_md(checks):
+def checks_md(checks, drain="?"):
     rows = [(k, v) for k, v in checks.items() if not k.startswith("info_")]
     ok = all(v.strip() == "0" for _, v in rows)
-    lines = [f"Database checks after the run ({'**all 0: passed**' if ok else '**FAILED**'}; "
+    lines = [f"Database checks after the run and after the server's asynchronous event listeners caught up "
+             f"(the script waits until no event publication is incomplete, at most 180 s; waited {drain} s) "
+             f"({'**all 0: passed**' if ok else '**FAILED**'}; "
              "[bench/load/checks.sql](../load/checks.sql) says what each one means):", "",
              "| Check | Count |", "|---|---:|"]
     lines += [f"| `{k}` | {v} |" for k, v in rows]
@@ -387,7 +389,7 @@ def load_report(a, steps, reqs, users, server, checks):
            f"{sum(1 for r in reqs if r['name'] == 'cancel booking' and r['status'] == 200)} cancelled. Unexpected "
            f"responses over the whole run: " + (", ".join(f"{k}: {v}" for k, v in sorted(totals.items())) or "none") + ".",
            ""]
-    cm, _ = checks_md(checks)
+    cm, _ = checks_md(checks, a.drain)
     md += [cm, ""]
     md += ["## Gatling report", ""]
     if gatling_dest:
@@ -446,7 +448,7 @@ def soak_report(a, steps, reqs, users, server, checks):
                ("p99", "#d62728", [(s["to_min"], s["p99"]) for s in slices])],
               log_y=True, x_values=[s["to_min"] for s in slices])
     gatling_dest, gatling_size = copy_gatling(a.gatling, f"{RESULTS}/{name}-gatling")
-    cm, checks_ok = checks_md(checks)
+    cm, checks_ok = checks_md(checks, a.drain)
     rss = [x["rss_kb"] for x in mem if x["rss_kb"]]
     md = header(a, f"Soak test, {int(a.spots):,} spots, {a.date}")
     md += [WORKLOAD,
@@ -494,7 +496,7 @@ def soak_report(a, steps, reqs, users, server, checks):
 def main():
     p = argparse.ArgumentParser()
     for opt in ("mode", "run", "gatling", "spots", "date", "tag", "url", "metrics-url", "load-start", "load-before",
-                "load-after", "server", "dataset", "db", "renters", "command"):
+                "load-after", "server", "drain", "dataset", "db", "renters", "command"):
         p.add_argument("--" + opt, default="")
     p.add_argument("--p99", type=float, default=500)
     p.add_argument("--max-errors", type=float, default=1)
