@@ -272,7 +272,9 @@ for _ in $(seq 1 "${BENCH_DRAIN_WAIT:-180}"); do
     sleep 1
 done
 DRAIN_SECONDS=$(( $(date +%s) - drain_started ))
-log "event publications drained after ${DRAIN_SECONDS} s"
+left=$(sql -c "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+if [ "$left" = 0 ]; then log "event publications complete after ${DRAIN_SECONDS} s"
+else log "still $left incomplete event publication(s) after ${DRAIN_SECONDS} s"; DRAIN_SECONDS="$DRAIN_SECONDS (gave up: $left still incomplete)"; fi
 
 # 7. the database afterwards: no overlapping active bookings, no orphaned payment (see bench/load/checks.sql)
 psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -f bench/load/checks.sql >"$RUN/checks.txt"
