@@ -239,14 +239,7 @@ gatling() { # out-dir rates step-seconds description
         tail -40 "$1/gatling.log"; echo "gatling failed ($1/gatling.log)" >&2; exit 1; }
 }
 
-# 5. warm-up (JIT, pools, caches of the page the first visitors see): not measured
-first_rate=${RATES%%,*}
-if [ "$WARMUP" -gt 0 ]; then
-    log "warm-up: ${WARMUP} s at ${first_rate} req/s"
-    gatling "$RUN/warmup" "$first_rate" "$WARMUP" "warm-up"
-fi
-
-# 6. the measured run
+# 5. a soak runs at one rate: the one given, or 70% of the saturation measured last on this dataset
 if [ "$MODE" = soak ]; then
     if [ -z "$SOAK_RATE" ]; then
         sat_file="$RAW/saturation-$N.txt"
@@ -259,6 +252,14 @@ import re,sys; s='$SOAK'; m=re.fullmatch(r'(\d+)([smh]?)', s) or sys.exit('bad -
 print(int(m.group(1)) * {'s':1,'':60,'m':60,'h':3600}[m.group(2)])")
     RATES=$SOAK_RATE; STEP=$soak_seconds
 fi
+
+# 6. warm-up (JIT, pools, caches of the page the first visitors see): not measured
+if [ "$WARMUP" -gt 0 ]; then
+    log "warm-up: ${WARMUP} s at ${RATES%%,*} req/s"
+    gatling "$RUN/warmup" "${RATES%%,*}" "$WARMUP" "warm-up"
+fi
+
+# 7. the measured run
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "$MODE run: rates $RATES req/s, $STEP s each, against $URL"
 gatling "$RUN" "$RATES" "$STEP" "$MODE $N spots, rates $RATES req/s x $STEP s"
@@ -276,11 +277,11 @@ left=$(sql -c "SELECT count(*) FROM event_publication WHERE completion_date IS N
 if [ "$left" = 0 ]; then log "event publications complete after ${DRAIN_SECONDS} s"
 else log "still $left incomplete event publication(s) after ${DRAIN_SECONDS} s"; DRAIN_SECONDS="$DRAIN_SECONDS (gave up: $left still incomplete)"; fi
 
-# 7. the database afterwards: no overlapping active bookings, no orphaned payment (see bench/load/checks.sql)
+# 8. the database afterwards: no overlapping active bookings, no orphaned payment (see bench/load/checks.sql)
 psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -f bench/load/checks.sql >"$RUN/checks.txt"
 cat "$RUN/checks.txt"
 
-# 8. the report
+# 9. the report
 GATLING_DIR=$(ls -d "$RUN"/gatling/*/ | tail -1)
 SERVER_DESC="the product jar (\`java -Xmx$HEAP -XX:+UseParallelGC\`), pool $POOL, in-process caches (SPOT_CACHE_ENTRIES default), no Redis, offline payments, bcrypt cost $BCRYPT_COST, on the same 2 cores as PostgreSQL and Gatling"
 [ -n "$STARTED_SERVER" ] || SERVER_DESC="already running at $URL (not started by this script)"

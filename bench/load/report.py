@@ -79,7 +79,26 @@ def window_stats(reqs, start, end, users, server):
     loads = [x["load1"] for x in inside if x["load1"] is not None]
     s["load1"] = sum(loads) / len(loads) if loads else float("nan")
     s.update(cache_rates(server, start, end))
+    s.update(cpu_shares(server, start, end))
     return s, rows
+
+
+def cpu_shares(server, start, end):
+    """Server process and whole machine CPU over the window, in cores (2.0 = both cores of this machine busy)."""
+    out = {"server_cores": float("nan"), "machine_cores": float("nan"), "server_cpu_ms_per_req": float("nan")}
+    usable = [x for x in server if x.get("cpu_total_s") is not None]
+    if len(usable) < 2:
+        return out
+    first = min(usable, key=lambda x: abs(x["t"] - start))
+    last = min(usable, key=lambda x: abs(x["t"] - end))
+    wall = (last["t"] - first["t"]) / 1000
+    if wall <= 0:
+        return out
+    cores = os.cpu_count() or 1
+    out["machine_cores"] = cores * (last["cpu_busy_s"] - first["cpu_busy_s"]) / (last["cpu_total_s"] - first["cpu_total_s"])
+    if first.get("server_cpu_s") is not None and last.get("server_cpu_s") is not None:
+        out["server_cores"] = (last["server_cpu_s"] - first["server_cpu_s"]) / wall
+    return out
 
 
 def cache_rates(server, start, end):
@@ -194,7 +213,8 @@ def load_run(run):
     for r in read_csv(f"{run}/server.csv"):
         server.append({"t": int(r["t_ms"]), "load1": num(r, "load1"), "rss_kb": num(r, "rss_kb"),
                        "heap_used": num(r, "heap_used"), "heap_committed": num(r, "heap_committed"),
-                       **{k: num(r, k) for k in ("search_hit", "search_miss", "detail_hit", "detail_miss")}})
+                       **{k: num(r, k) for k in ("search_hit", "search_miss", "detail_hit", "detail_miss",
+                                                 "server_cpu_s", "cpu_busy_s", "cpu_total_s")}})
     checks = {}
     if os.path.exists(f"{run}/checks.txt"):
         for line in open(f"{run}/checks.txt"):
@@ -350,13 +370,15 @@ def load_report(a, steps, reqs, users, server, checks):
                    "was past saturation on this machine."]
     md += ["", "## Per offered rate", "",
            "| Offered req/s | Visits/s | Sent req/s | Achieved req/s | Mean ms | p50 | p95 | p99 | Max | Errors % | "
-           "409 (slot taken) | Active visitors (mean / max) | Cache hit % | Load avg | Within criteria |",
-           "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|"]
+           "409 (slot taken) | Active visitors (mean / max) | Cache hit % | Server CPU (cores) | Machine CPU busy (cores of "
+           f"{os.cpu_count()}) | Load avg | Within criteria |",
+           "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|"]
     for s in rows:
         md.append(f"| {fmt(s['rate'])} | {fmt(s['visits'], 1)} | {fmt(s['sent_rps'], 1)} | {fmt(s['ok_rps'], 1)} | "
                   f"{fmt(s['mean'], 1)} | {fmt(s['p50'])} | {fmt(s['p95'])} | {fmt(s['p99'])} | {fmt(s['max'])} | "
                   f"{fmt(s['error_pct'], 2)} | {s['conflicts']} | {fmt(s['active_mean'])} / {fmt(s['active_max'])} | "
-                  f"{fmt(s['hit_all'], 1)} | {fmt(s['load1'], 1)} | {'yes' if s['ok'] else 'no'} |")
+                  f"{fmt(s['hit_all'], 1)} | {fmt(s['server_cores'], 2)} | {fmt(s['machine_cores'], 2)} | "
+                  f"{fmt(s['load1'], 1)} | {'yes' if s['ok'] else 'no'} |")
     md += ["", f"**Saturation point: {fmt(sat['rate'])} offered requests/s** "
                f"({fmt(sat['ok_rps'], 1)} achieved, p99 {fmt(sat['p99'])} ms, errors {fmt(sat['error_pct'], 2)}%)."
            if sat else "**Saturation point: below the lowest offered rate.**", "",
