@@ -6,7 +6,7 @@
 #
 # Usage:
 #   bench/load-test.sh [--spots 100000] [--rates 25,50,100,150,200] [--step 60]
-#   bench/load-test.sh --spots 100000 --soak 30m [--soak-rate 70]   (default: 70% of the saturation measured last)
+#   bench/load-test.sh --spots 100000 --soak 30m [--soak-rate R]   (default R: 70% of the saturation measured last)
 # Options:
 #   --spots N          dataset size (database parkingspots_load_<N>; generated once, reused while N matches)
 #   --rates R,...      offered requests/s per step; --step S seconds per step (default 60)
@@ -50,7 +50,7 @@ while [ $# -gt 0 ]; do
         --renters) RENTERS=$2; shift 2 ;;
         --tag) TAG=$2; shift 2 ;;
         --prepare-only) PREPARE_ONLY=yes; shift ;;
-        -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,/^set -euo/p' "$0" | grep '^#'; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
