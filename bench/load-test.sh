@@ -13,7 +13,10 @@
 #   --soak D           one long step (e.g. 30m, 45m, 1h) at --soak-rate req/s; memory sampled every 10 s
 #   --url URL          load an already running server or cluster instead of starting the jar (it must serve the
 #                      dataset's database, e.g. PG_DATABASE=parkingspots_load_100000 deploy/local-cluster.sh up)
-#   --metrics-url URL  the server's actuator metrics (default <url>/actuator/metrics; empty: no server counters)
+#   --metrics-url URL  the server's actuator metrics (default: the started jar's loopback management port,
+#                      http://127.0.0.1:$BENCH_MANAGEMENT_PORT/actuator/metrics; with --url, give it or get no counters)
+#   --dashboard FILE   while the measured run goes on, watch the admin live dashboard in Chromium (the started jar has
+#                      an admin, bench-admin@bench.parkingspots.com) and save a screenshot of it near the end to FILE
 #   --renters K        renters able to sign in (default 1000)
 #   --tag TEXT         added to the report's file name (e.g. "cluster")
 #   --prepare-only     prepare (or check) the dataset and stop
@@ -35,6 +38,7 @@ SOAK=""
 SOAK_RATE=""
 URL=""
 METRICS_URL="unset"
+DASHBOARD=""
 RENTERS=1000
 TAG=""
 PREPARE_ONLY=""
@@ -47,6 +51,7 @@ while [ $# -gt 0 ]; do
         --soak-rate) SOAK_RATE=$2; shift 2 ;;
         --url) URL=$2; shift 2 ;;
         --metrics-url) METRICS_URL=$2; shift 2 ;;
+        --dashboard) DASHBOARD=$2; shift 2 ;;
         --renters) RENTERS=$2; shift 2 ;;
         --tag) TAG=$2; shift 2 ;;
         --prepare-only) PREPARE_ONLY=yes; shift ;;
@@ -57,6 +62,8 @@ done
 
 DB=${BENCH_DB:-parkingspots_load_$N}
 PORT=${BENCH_PORT:-8020}
+MGMT_PORT=${BENCH_MANAGEMENT_PORT:-9020} # the actuator of the started jar, on loopback only
+ADMIN_EMAIL=bench-admin@bench.parkingspots.com
 POOL=${BENCH_DB_POOL:-20}
 HEAP=${BENCH_HEAP:-1g}
 BCRYPT_COST=${BENCH_BCRYPT_COST:-12}
@@ -74,7 +81,9 @@ SERVER_PID=""
 SAMPLER_PID=""
 STARTED_SERVER=""
 if [ -z "$URL" ]; then URL="http://127.0.0.1:$PORT"; STARTED_SERVER=yes; fi
-if [ "$METRICS_URL" = unset ]; then METRICS_URL="$URL/actuator/metrics"; fi
+if [ "$METRICS_URL" = unset ]; then
+    if [ -n "$STARTED_SERVER" ]; then METRICS_URL="http://127.0.0.1:$MGMT_PORT/actuator/metrics"; else METRICS_URL=""; fi
+fi
 if [ -n "$SOAK" ]; then MODE=soak; RUN="$RAW/soak-$STAMP"; else MODE=load; RUN="$RAW/load-$STAMP-$N"; fi
 mkdir -p "$RUN"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -99,7 +108,8 @@ start_server() { # name
         SECRET_KEY=load-test-secret-key-load-test-secret-key-0123 \
         PARKINGSPOTS_DATA_DIR="$WORK/data" PARKINGSPOTS_DEMO_DATA=false SMTP_HOST= DB_POOL_SIZE=$POOL \
         AUTH_RATE_LIMIT_PER_MINUTE=1000000 PARKINGSPOTS_IDENTITY_BCRYPTCOST=$BCRYPT_COST ACCESS_TOKEN_EXPIRE_MINUTES=240 \
-        MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,metrics \
+        MANAGEMENT_PORT=$MGMT_PORT MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,metrics \
+        ADMIN_EMAIL=$ADMIN_EMAIL ADMIN_PASSWORD=$PASSWORD \
         env -u STRIPE_SECRET_KEY -u REDIS_URL \
         java -Xms512m -Xmx"$HEAP" -XX:+UseParallelGC -jar backend/target/parkingspots.jar >"$RUN/server-$1.log" 2>&1 &
     SERVER_PID=$!
@@ -259,10 +269,19 @@ if [ "$WARMUP" -gt 0 ]; then
     gatling "$RUN/warmup" "${RATES%%,*}" "$WARMUP" "warm-up"
 fi
 
-# 7. the measured run
+# 7. the measured run (and, with --dashboard, a browser watching the live dashboard meanwhile)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "$MODE run: rates $RATES req/s, $STEP s each, against $URL"
+DASH_PID=""
+if [ -n "$DASHBOARD" ]; then
+    total=$(( $(echo "$RATES" | tr ',' '\n' | wc -l) * STEP ))
+    watch=$(( total > 300 ? 290 : total - 15 ))
+    ( sleep $(( total - 15 - watch )); node bench/dashboard-screenshot.mjs "$URL" "$ADMIN_EMAIL" "$PASSWORD" "$DASHBOARD" "$watch" \
+        >"$RUN/dashboard.log" 2>&1 || echo "dashboard screenshot failed ($RUN/dashboard.log)" >&2 ) &
+    DASH_PID=$!
+fi
 gatling "$RUN" "$RATES" "$STEP" "$MODE $N spots, rates $RATES req/s x $STEP s"
+if [ -n "$DASH_PID" ]; then wait "$DASH_PID" || true; log "dashboard: $(tail -1 "$RUN/dashboard.log")"; fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 kill "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
 # asynchronous listeners (payments, refunds, WebSocket relay) finish what the last requests started: wait (server
