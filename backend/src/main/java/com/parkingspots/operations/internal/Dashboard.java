@@ -191,13 +191,13 @@ public class Dashboard {
     }
 
     private Jvm jvm() {
+        // read once: the JVM reports CPU use since its previous reading, so a second read right after says ~0
+        double cpu = registry.find("process.cpu.usage").gauge() instanceof Gauge gauge ? gauge.value() : Double.NaN;
         return new Jvm(
                 gaugeLong("jvm.memory.used", "heap"),
                 gaugeLong("jvm.memory.max", "heap"),
                 gaugeLong("jvm.threads.live", null),
-                registry.find("process.cpu.usage").gauge() instanceof Gauge cpu && cpu.value() >= 0
-                        ? round(cpu.value(), 4)
-                        : null);
+                cpu >= 0 ? round(cpu, 4) : null);
     }
 
     private @Nullable Long counterSum(String name, String result) {

@@ -99,6 +99,21 @@ class DashboardApiTests extends ApiTest {
     }
 
     @Test
+    void processCpuShowsTheCpuThisProcessUsedSinceThePreviousReading() {
+        String[] admin = admin();
+        http.get(DASHBOARD, admin); // the JVM measures CPU use from one reading to the next
+        long until = System.nanoTime() + 400_000_000L;
+        double sink = 0;
+        while (System.nanoTime() < until) {
+            sink += Math.sqrt(sink + 1); // one core busy, so the process used at least 1/cores of the machine
+        }
+        double cpu =
+                http.get(DASHBOARD, admin).json().get("jvm").get("process_cpu").asDouble();
+        assertThat(sink).isPositive();
+        assertThat(cpu).isBetween(0.5 / Runtime.getRuntime().availableProcessors(), 1.0);
+    }
+
+    @Test
     void theDashboardIsInTheOpenApiDocument() {
         JsonNode paths = http.get("/api/v1/openapi.json").json().get("paths");
         assertThat(paths.has(DASHBOARD)).isTrue();
