@@ -11,7 +11,6 @@ import csv
 import math
 import os
 import platform
-import shutil
 import subprocess
 from collections import defaultdict
 
@@ -245,16 +244,11 @@ def sh(cmd):
         return "?"
 
 
-def copy_gatling(gatling_dir, dest):
-    """Gatling's HTML report without its binary simulation.log; kept only if it stays under 2 MB."""
-    if os.path.exists(dest):
-        shutil.rmtree(dest)
-    shutil.copytree(gatling_dir, dest, ignore=shutil.ignore_patterns("simulation.log"))
-    size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(dest) for f in fs)
-    if size > 2 * 1024 * 1024:
-        shutil.rmtree(dest)
-        return None, size
-    return dest, size
+def gatling_md(a):
+    """Gatling's HTML report is generated (with its bundled chart library) into the git-ignored run directory."""
+    return (f"Gatling's HTML report of the measured run (throughput, response-time percentiles and active users over "
+            f"time, errors): `{os.path.join(a.gatling, 'index.html')}` (git-ignored, like the raw data; the charts above "
+            f"are the committed summary).")
 
 
 def checks_md(checks, drain="?"):
@@ -340,7 +334,6 @@ def load_report(a, steps, reqs, users, server, checks):
                              ("sent", "#1f77b4", [(s["rate"], s["sent_rps"]) for s in rows])],
               x_values=xs, diagonal=True)
 
-    gatling_dest, gatling_size = copy_gatling(a.gatling, f"{RESULTS}/{name}-gatling")
     md = header(a, f"Load test, {n:,} spots, {a.date}")
     step_s = (int(steps[0]["end_ms"]) - int(steps[0]["start_ms"])) // 1000 if steps else 0
     md += [WORKLOAD,
@@ -415,13 +408,7 @@ def load_report(a, steps, reqs, users, server, checks):
     cm, _ = checks_md(checks, a.drain)
     md += [cm, ""]
     md += ["## Gatling report", ""]
-    if gatling_dest:
-        md.append(f"Gatling's HTML report of the measured run (throughput, response-time percentiles and active users "
-                  f"over time, errors): [{os.path.basename(gatling_dest)}/index.html]({os.path.basename(gatling_dest)}/index.html) "
-                  f"({gatling_size / 1024:.0f} KB, without the binary simulation.log).")
-    else:
-        md.append(f"Gatling's HTML report ({gatling_size / 1024 / 1024:.1f} MB) stays in the git-ignored run directory "
-                  f"`{a.run}`.")
+    md.append(gatling_md(a))
     md.append(f"Raw data of this run (requests.csv, users.csv, server.csv, logs): `{a.run}` (git-ignored).")
     with open(f"{RESULTS}/{name}.md", "w") as f:
         f.write("\n".join(md) + "\n")
@@ -470,7 +457,6 @@ def soak_report(a, steps, reqs, users, server, checks):
                ("p95", "#ff7f0e", [(s["to_min"], s["p95"]) for s in slices]),
                ("p99", "#d62728", [(s["to_min"], s["p99"]) for s in slices])],
               log_y=True, x_values=[s["to_min"] for s in slices])
-    gatling_dest, gatling_size = copy_gatling(a.gatling, f"{RESULTS}/{name}-gatling")
     cm, checks_ok = checks_md(checks, a.drain)
     rss = [x["rss_kb"] for x in mem if x["rss_kb"]]
     md = header(a, f"Soak test, {int(a.spots):,} spots, {a.date}")
@@ -509,11 +495,7 @@ def soak_report(a, steps, reqs, users, server, checks):
                   f"{fmt(s['load1'], 1)} |")
     md += ["", f"![memory]({svg_mem})", "", f"![latency per slice]({svg_lat})", "", "## Database checks", "", cm, "",
            "## Gatling report", ""]
-    if gatling_dest:
-        md.append(f"[{os.path.basename(gatling_dest)}/index.html]({os.path.basename(gatling_dest)}/index.html) "
-                  f"({gatling_size / 1024:.0f} KB, without the binary simulation.log).")
-    else:
-        md.append(f"Gatling's HTML report ({gatling_size / 1024 / 1024:.1f} MB) stays in the git-ignored `{a.run}`.")
+    md.append(gatling_md(a))
     md.append(f"Raw data (requests.csv, users.csv, server.csv with every 10 s sample, logs): `{a.run}` (git-ignored).")
     with open(f"{RESULTS}/{name}.md", "w") as f:
         f.write("\n".join(md) + "\n")
