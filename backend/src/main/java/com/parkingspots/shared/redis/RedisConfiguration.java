@@ -7,7 +7,6 @@ import com.parkingspots.shared.cluster.ClusterSequences;
 import com.parkingspots.shared.cluster.LocalClusterSequences;
 import com.parkingspots.shared.cluster.LocalEventBus;
 import com.parkingspots.shared.cluster.LocalWindowCounters;
-import com.parkingspots.shared.cluster.SharedCache;
 import com.parkingspots.shared.cluster.WindowCounters;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,12 +39,6 @@ class RedisConfiguration {
     WindowCounters windowCounters(ObjectProvider<RedisLink> redis, Clock clock) {
         RedisLink link = redis.getIfAvailable();
         return link == null ? new LocalWindowCounters(clock) : new RedisWindowCounters(link, clock);
-    }
-
-    @Bean
-    SharedCache sharedCache(ObjectProvider<RedisLink> redis, RedisProperties properties) {
-        RedisLink link = redis.getIfAvailable();
-        return link == null ? SharedCache.NONE : new RedisSharedCache(link, properties.cacheTtl());
     }
 
     @Bean
