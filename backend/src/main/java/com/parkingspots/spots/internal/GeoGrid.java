@@ -70,6 +70,25 @@ final class GeoGrid {
         return total;
     }
 
+    /** Gives back what the arrays grew beyond their points (after a bulk load). */
+    void trim() {
+        for (Cell cell : cells.values()) {
+            cell.trim();
+        }
+        int length = Math.min(cellOf.length, Math.max(16, highestSlot() + 1 + (cellOf.length >> 4)));
+        cellOf = Arrays.copyOf(cellOf, length);
+        indexInCell = Arrays.copyOf(indexInCell, cellOf.length);
+    }
+
+    private int highestSlot() {
+        for (int slot = cellOf.length - 1; slot >= 0; slot--) {
+            if (cellOf[slot] != Long.MIN_VALUE) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
     /** Adds or moves the slot's point. */
     void put(int slot, double latitude, double longitude, int attributes, int hourlyRate) {
         remove(slot);
@@ -321,7 +340,7 @@ final class GeoGrid {
 
         int add(int s, double x, double y, double z, int attrs, int hourlyRate) {
             if (size == slot.length) {
-                int capacity = size * 2;
+                int capacity = size + Math.max(4, size >> 1);
                 xyz = Arrays.copyOf(xyz, 3 * capacity);
                 slot = Arrays.copyOf(slot, capacity);
                 attributes = Arrays.copyOf(attributes, capacity);
@@ -340,6 +359,16 @@ final class GeoGrid {
             maxY = Math.max(maxY, y);
             maxZ = Math.max(maxZ, z);
             return size++;
+        }
+
+        void trim() {
+            int capacity = Math.max(4, size + (size >> 3));
+            if (capacity < slot.length) {
+                xyz = Arrays.copyOf(xyz, 3 * capacity);
+                slot = Arrays.copyOf(slot, capacity);
+                attributes = Arrays.copyOf(attributes, capacity);
+                rate = Arrays.copyOf(rate, capacity);
+            }
         }
 
         /** Removes the point at {@code index} by moving the last one there; returns the moved slot, or -1. */

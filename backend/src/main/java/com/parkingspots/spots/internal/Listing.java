@@ -30,12 +30,44 @@ final class Listing {
     static final int HISTORY = 1 << 13;
     static final int SEARCHABLE = ACTIVE | AVAILABLE;
 
+    /**
+     * What few spots have (a description, instructions, hours, photos, rules): one object, absent for most, so that a
+     * million bare listings do not each carry six empty references.
+     */
+    record Extras(
+            @Nullable String description,
+            @Nullable String accessInstructions,
+            @Nullable String operatingHours,
+            List<String> images,
+            int @Nullable [] openWeek,
+            long @Nullable [] blocks) {
+
+        static @Nullable Extras of(
+                @Nullable String description,
+                @Nullable String accessInstructions,
+                @Nullable String operatingHours,
+                List<String> images,
+                int @Nullable [] openWeek,
+                long @Nullable [] blocks) {
+            if (description == null
+                    && accessInstructions == null
+                    && operatingHours == null
+                    && images.isEmpty()
+                    && openWeek == null
+                    && blocks == null) {
+                return null;
+            }
+            return new Extras(description, accessInstructions, operatingHours, images, openWeek, blocks);
+        }
+    }
+
     final long idMsb;
     final long idLsb;
     final UUID ownerId;
-    final String title;
-    final @Nullable String description;
-    final String address;
+    /** The title and then the address, in one string (one object fewer per spot); {@link #split} divides them. */
+    final String text;
+
+    final int split;
     final String city;
     final String state;
     final String zipCode;
@@ -49,22 +81,14 @@ final class Listing {
     final int monthlyRate;
     final String currency;
     final int attributes;
-    final @Nullable String accessInstructions;
-    /** The stored JSON text; null when unrestricted. */
-    final @Nullable String operatingHours;
-
     final String timeZone;
     final ZoneId zone;
-    final List<String> images;
     final int totalBookings;
     final double averageRating;
     final int totalReviews;
     final long createdAt;
     final long updatedAt;
-    /** Minutes of the week ({@code [0, 10080)}) the spot is open, as {@code [from, to)} pairs; null: always open. */
-    final int @Nullable [] openWeek;
-    /** Blocked dated slots as {@code [start, end)} pairs of epoch microseconds; null: none. */
-    final long @Nullable [] blocks;
+    final @Nullable Extras extras;
 
     Listing(
             UUID id,
@@ -98,9 +122,8 @@ final class Listing {
         this.idMsb = id.getMostSignificantBits();
         this.idLsb = id.getLeastSignificantBits();
         this.ownerId = ownerId;
-        this.title = title;
-        this.description = description;
-        this.address = address;
+        this.text = title + address;
+        this.split = title.length();
         this.city = city;
         this.state = state;
         this.zipCode = zipCode;
@@ -112,18 +135,57 @@ final class Listing {
         this.monthlyRate = monthlyRate;
         this.currency = currency;
         this.attributes = attributes;
-        this.accessInstructions = accessInstructions;
-        this.operatingHours = operatingHours;
         this.timeZone = timeZone;
         this.zone = zone;
-        this.images = images;
         this.totalBookings = totalBookings;
         this.averageRating = averageRating;
         this.totalReviews = totalReviews;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
-        this.openWeek = openWeek;
-        this.blocks = blocks;
+        this.extras = Extras.of(description, accessInstructions, operatingHours, images, openWeek, blocks);
+    }
+
+    String title() {
+        return text.substring(0, split);
+    }
+
+    String address() {
+        return text.substring(split);
+    }
+
+    @Nullable
+    String description() {
+        return extras == null ? null : extras.description();
+    }
+
+    @Nullable
+    String accessInstructions() {
+        return extras == null ? null : extras.accessInstructions();
+    }
+
+    /** The stored JSON text; null when unrestricted. */
+    @Nullable
+    String operatingHours() {
+        return extras == null ? null : extras.operatingHours();
+    }
+
+    List<String> images() {
+        return extras == null ? List.of() : extras.images();
+    }
+
+    /** Minutes of the week ({@code [0, 10080)}) the spot is open, as {@code [from, to)} pairs; null: always open. */
+    int @Nullable [] openWeek() {
+        return extras == null ? null : extras.openWeek();
+    }
+
+    /** Blocked dated slots as {@code [start, end)} pairs of epoch microseconds; null: none. */
+    long @Nullable [] blocks() {
+        return extras == null ? null : extras.blocks();
+    }
+
+    /** Whether the title or the address contains the text, ignoring case (ILIKE {@code '%text%'}). */
+    boolean titleOrAddressContains(String needle) {
+        return Marketplace.contains(text, 0, split, needle) || Marketplace.contains(text, split, text.length(), needle);
     }
 
     UUID id() {
@@ -155,11 +217,11 @@ final class Listing {
         return new Spot(
                 id(),
                 ownerId,
-                title,
-                description,
+                title(),
+                description(),
                 spotType(),
                 vehicleSize(),
-                address,
+                address(),
                 city,
                 state,
                 zipCode,
@@ -175,10 +237,10 @@ final class Listing {
                 has(SECURITY),
                 has(LIGHTING),
                 has(ACCESSIBLE),
-                accessInstructions,
-                operatingHours,
+                accessInstructions(),
+                operatingHours(),
                 timeZone,
-                images,
+                images(),
                 has(ACTIVE),
                 has(AVAILABLE),
                 totalBookings,
@@ -192,8 +254,8 @@ final class Listing {
     SpotSummary toSummary(@Nullable Double distanceKm) {
         return new SpotSummary(
                 id(),
-                title,
-                address,
+                title(),
+                address(),
                 city,
                 state,
                 latitude,
@@ -210,7 +272,7 @@ final class Listing {
                 has(ACCESSIBLE),
                 SpotSearch.round2(averageRating),
                 totalReviews,
-                images,
+                images(),
                 timeZone,
                 distanceKm);
     }
@@ -249,47 +311,5 @@ final class Listing {
 
     static Instant instant(long micros) {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-    }
-
-    /** A copy with other rating figures (a review changed). */
-    Listing withRatings(double average, int total) {
-        return copy(attributes, totalBookings, average, total);
-    }
-
-    /** A copy with one more completed stay. */
-    Listing withCompletedStay() {
-        return copy(attributes | HISTORY, totalBookings + 1, averageRating, totalReviews);
-    }
-
-    private Listing copy(int attributes, int totalBookings, double averageRating, int totalReviews) {
-        return new Listing(
-                id(),
-                ownerId,
-                title,
-                description,
-                address,
-                city,
-                state,
-                zipCode,
-                country,
-                latitude,
-                longitude,
-                hourlyRate,
-                dailyRate,
-                monthlyRate,
-                currency,
-                attributes,
-                accessInstructions,
-                operatingHours,
-                timeZone,
-                zone,
-                images,
-                totalBookings,
-                averageRating,
-                totalReviews,
-                createdAt,
-                updatedAt,
-                openWeek,
-                blocks);
     }
 }

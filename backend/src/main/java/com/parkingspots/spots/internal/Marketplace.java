@@ -100,6 +100,8 @@ final class Marketplace {
     private final List<Integer> recent = new ArrayList<>();
     private long occupancyFrom;
     private long textBytes;
+    /** While built from a snapshot: the newest-first order is made once, by {@link #compact()}. */
+    private boolean bulk = true;
 
     Marketplace(int expected, Instant occupancyFrom) {
         this.ids = new SlotIds(expected);
@@ -132,7 +134,7 @@ final class Marketplace {
     long bytes() {
         lock.readLock().lock();
         try {
-            long perListing = 160; // the Listing object itself
+            long perListing = 136; // the Listing object itself
             long total = live * perListing + textBytes + listings.length * 8L + occupancy.length * 4L;
             total += ids.bytes() + grid.bytes() + newest.length * 4L + holds.size() * 160L;
             return total;
@@ -229,7 +231,9 @@ final class Marketplace {
                 ensureCapacity(slots);
                 ids.put(listing.idMsb, listing.idLsb, slot);
                 live++;
-                recent.add(insertionPoint(slot, listing), slot);
+                if (!bulk) {
+                    recent.add(insertionPoint(slot, listing), slot);
+                }
             } else {
                 textBytes -= textBytes(before);
             }
@@ -245,6 +249,35 @@ final class Marketplace {
             if (recent.size() >= RECENT_MERGE) {
                 mergeRecent();
             }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Ends the bulk load: sorts every listing newest first once and trims the arrays grown while loading. Later
+     * additions are kept in order as they come.
+     */
+    void compact() {
+        lock.writeLock().lock();
+        try {
+            Integer[] order = new Integer[live];
+            int n = 0;
+            for (int slot = 0; slot < slots; slot++) {
+                if (listings[slot] != null) {
+                    order[n++] = slot;
+                }
+            }
+            Arrays.sort(order, 0, n, (a, b) -> newerFirst(listings[a], listings[b]));
+            newest = new int[n];
+            for (int i = 0; i < n; i++) {
+                newest[i] = order[i];
+            }
+            recent.clear();
+            bulk = false;
+            listings = Arrays.copyOf(listings, Math.max(16, slots + (slots >> 4)));
+            occupancy = Arrays.copyOf(occupancy, listings.length);
+            grid.trim();
         } finally {
             lock.writeLock().unlock();
         }
@@ -456,19 +489,22 @@ final class Marketplace {
         if (l == null) {
             return 0;
         }
-        long bytes = stringBytes(l.title)
-                + stringBytes(l.address)
-                + stringBytes(l.description)
-                + stringBytes(l.accessInstructions)
-                + stringBytes(l.operatingHours);
-        for (String image : l.images) {
-            bytes += stringBytes(image) + 8;
-        }
-        if (l.openWeek != null) {
-            bytes += 16 + 4L * l.openWeek.length;
-        }
-        if (l.blocks != null) {
-            bytes += 16 + 8L * l.blocks.length;
+        long bytes = stringBytes(l.text);
+        Listing.Extras extras = l.extras;
+        if (extras != null) {
+            bytes += 40
+                    + stringBytes(extras.description())
+                    + stringBytes(extras.accessInstructions())
+                    + stringBytes(extras.operatingHours());
+            for (String image : extras.images()) {
+                bytes += stringBytes(image) + 8;
+            }
+            if (extras.openWeek() != null) {
+                bytes += 16 + 4L * extras.openWeek().length;
+            }
+            if (extras.blocks() != null) {
+                bytes += 16 + 8L * extras.blocks().length;
+            }
         }
         return bytes;
     }
@@ -554,11 +590,7 @@ final class Marketplace {
                 return true;
             }
             Listing l = listings[slot];
-            if (q != null
-                    && !(contains(l.title, q)
-                            || contains(l.address, q)
-                            || contains(l.city, q)
-                            || contains(l.zipCode, q))) {
+            if (q != null && !(l.titleOrAddressContains(q) || contains(l.city, q) || contains(l.zipCode, q))) {
                 return false;
             }
             if (city != null && !contains(l.city, city)) {
@@ -579,11 +611,11 @@ final class Marketplace {
         }
 
         private boolean bookable(Listing l, int slot) {
-            if (l.openWeek != null && !open(l)) {
+            if (l.openWeek() != null && !open(l)) {
                 return false;
             }
             Held held = occupancy[slot];
-            if (overlaps(l.blocks) || held != null && overlaps(held.intervals())) {
+            if (overlaps(l.blocks()) || held != null && overlaps(held.intervals())) {
                 return false;
             }
             return true;
@@ -605,7 +637,7 @@ final class Marketplace {
             if (!l.zone.equals(lastZone)) {
                 weekWindow(l.zone);
             }
-            int[] week = l.openWeek;
+            int[] week = l.openWeek();
             if (weekTo - weekFrom >= MINUTES_PER_WEEK) {
                 return false;
             }
@@ -647,8 +679,13 @@ final class Marketplace {
 
     /** ILIKE {@code '%needle%'}: anywhere, ignoring case. */
     static boolean contains(String haystack, String needle) {
+        return contains(haystack, 0, haystack.length(), needle);
+    }
+
+    /** ILIKE {@code '%needle%'} on {@code haystack[from, to)}. */
+    static boolean contains(String haystack, int from, int to, String needle) {
         int n = needle.length();
-        for (int i = 0, last = haystack.length() - n; i <= last; i++) {
+        for (int i = from, last = to - n; i <= last; i++) {
             if (haystack.regionMatches(true, i, needle, 0, n)) {
                 return true;
             }

@@ -327,6 +327,7 @@ class MarketplaceSync implements SmartLifecycle, HealthIndicator {
         Marketplace fresh = new Marketplace(1024, holdsFrom);
         long snapshotXmin = rows.loadAll(
                 holdsFrom, fresh::put, hold -> fresh.occupy(hold.spotId(), hold.bookingId(), hold.start(), hold.end()));
+        fresh.compact();
         catchUpLock.lock();
         try {
             MarketplaceRows.CatchUp catchUp = rows.catchUp(snapshotXmin, holdsFrom);

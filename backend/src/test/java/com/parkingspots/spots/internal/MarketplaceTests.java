@@ -77,6 +77,7 @@ class MarketplaceTests {
             spots.add(spot);
             marketplace.put(listing(spot));
         }
+        marketplace.compact();
         // moves and removals go through the same index
         for (int i = 0; i < 500; i++) {
             int index = random.nextInt(spots.size());
@@ -176,7 +177,10 @@ class MarketplaceTests {
         Marketplace marketplace = new Marketplace(16, NOW);
         Random random = new Random(5);
         List<Listing> all = new ArrayList<>();
-        for (int i = 0; i < 6000; i++) { // more than one merge of the recent additions
+        for (int i = 0; i < 9000; i++) { // a bulk load, then more than one merge of the recent additions
+            if (i == 3000) {
+                marketplace.compact();
+            }
             Listing listing = listing(
                     new Spot(new UUID(random.nextLong(), random.nextLong()), 1, 1, 0, 3, 300, false, false, true),
                     random.nextInt(50));
