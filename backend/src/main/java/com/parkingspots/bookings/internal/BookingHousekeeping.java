@@ -22,8 +22,9 @@ class BookingHousekeeping {
             "created_at < now() - interval '25 hours'",
             "created_at < now() - interval '24 hours'"));
 
+    /** Its lag is recorded with the lifecycle jobs' ({@code parkingspots.jobs.lag}). */
     @Bean
-    RecurringTask<Void> bookingsHousekeepingTask(Housekeeping housekeeping) {
-        return housekeeping.task(TASK, Duration.ofHours(1), PURGES);
+    RecurringTask<Void> bookingsHousekeepingTask(Housekeeping housekeeping, LifecycleTasks.Lag lag) {
+        return housekeeping.task(TASK, Duration.ofHours(1), PURGES, lag::started);
     }
 }

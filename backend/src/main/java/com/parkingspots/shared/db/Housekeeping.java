@@ -1,5 +1,6 @@
 package com.parkingspots.shared.db;
 
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,8 +61,17 @@ public class Housekeeping {
 
     /** A recurring task that runs these purges every {@code interval} (the first run right after start-up). */
     public RecurringTask<Void> task(String name, Duration interval, List<Purge> purges) {
+        return task(name, interval, purges, context -> {});
+    }
+
+    /** The same, telling {@code started} about each run first (e.g. to record how late it began). */
+    public RecurringTask<Void> task(
+            String name, Duration interval, List<Purge> purges, Consumer<ExecutionContext> started) {
         purges.forEach(purge -> gauge(purge.kind()));
-        return Tasks.recurring(name, FixedDelay.of(interval)).execute((instance, context) -> run(purges));
+        return Tasks.recurring(name, FixedDelay.of(interval)).execute((instance, context) -> {
+            started.accept(context);
+            run(purges);
+        });
     }
 
     /** Runs the purges now; returns the rows deleted per kind. One kind failing does not stop the others. */

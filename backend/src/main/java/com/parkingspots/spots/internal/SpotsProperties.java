@@ -3,7 +3,6 @@ package com.parkingspots.spots.internal;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,8 +19,6 @@ import org.springframework.validation.annotation.Validated;
  * @param searchStrategy {@code knn} (GiST KNN, ADR 0002) or {@code baseline} (haversine over a B-tree box, only for
  *     the benchmark's comparison)
  * @param cacheEntries entries of the search cache and of the detail cache, each; 0 turns caching off
- * @param bookingHorizon how far ahead a search's time window may start: as far as a booking may
- *     ({@code BOOKING_MAX_ADVANCE})
  */
 @Validated
 @ConfigurationProperties("parkingspots.spots")
@@ -40,8 +37,7 @@ public record SpotsProperties(
         @DefaultValue("knn") @Pattern(regexp = "knn|baseline")
         String searchStrategy,
 
-        @DefaultValue("20000") @Min(0) long cacheEntries,
-        @DefaultValue("365d") Duration bookingHorizon) {
+        @DefaultValue("20000") @Min(0) long cacheEntries) {
 
     public SpotsProperties {
         defaultCurrency = defaultCurrency.toLowerCase(Locale.ROOT);
