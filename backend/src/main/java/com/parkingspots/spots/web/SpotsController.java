@@ -6,7 +6,6 @@ import com.parkingspots.shared.web.RequestValidationException;
 import com.parkingspots.shared.web.ValidationError;
 import com.parkingspots.spots.internal.SearchCriteria;
 import com.parkingspots.spots.internal.SpotManagement;
-import com.parkingspots.spots.internal.SpotsProperties;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
@@ -51,12 +50,10 @@ class SpotsController {
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final SpotManagement spots;
-    private final SpotsProperties properties;
     private final JsonMapper json;
 
-    SpotsController(SpotManagement spots, SpotsProperties properties, JsonMapper json) {
+    SpotsController(SpotManagement spots, JsonMapper json) {
         this.spots = spots;
-        this.properties = properties;
         this.json = json;
     }
 
@@ -116,7 +113,7 @@ class SpotsController {
                 startTime,
                 endTime);
         int size = limit != null ? limit : pageSize;
-        SearchCriteria criteria = criteria(filters, radiusKm, 100, null, null, (page - 1) * size, size, window());
+        SearchCriteria criteria = criteria(filters, radiusKm, 100, null, null, (page - 1) * size, size);
         return spots.search(criteria, true).stream().map(SpotListItem::of).toList();
     }
 
@@ -165,7 +162,7 @@ class SpotsController {
                 startTime,
                 endTime);
         SearchCriteria criteria =
-                criteria(filters, radiusKm, 500, state != null ? state : prefecture, zipCode, 0, limit, window());
+                criteria(filters, radiusKm, 500, state != null ? state : prefecture, zipCode, 0, limit);
         return spots.search(criteria, !defaultWindow).stream()
                 .map(SpotListItem::of)
                 .toList();
@@ -255,16 +252,6 @@ class SpotsController {
 
     // --- query validation ---
 
-    /** How far ahead a search window may start: as far as a booking may. */
-    private record Window(Instant latestStart, String horizon) {}
-
-    private Window window() {
-        Duration horizon = properties.bookingHorizon();
-        boolean wholeDays = horizon.equals(Duration.ofDays(horizon.toDays())) && horizon.toDays() > 0;
-        return new Window(
-                spots.now().plus(horizon), wholeDays ? horizon.toDays() + " days" : horizon.toHours() + " hours");
-    }
-
     private static void representable(List<ValidationError> errors, String name, @Nullable Instant value) {
         if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
             errors.add(ValidationError.of(
@@ -279,8 +266,7 @@ class SpotsController {
             @Nullable String state,
             @Nullable String zipCode,
             int offset,
-            int limit,
-            Window window) {
+            int limit) {
         List<ValidationError> errors = new ArrayList<>();
         if (f.latitude() != null && !(f.latitude() >= -90 && f.latitude() <= 90)) {
             errors.add(range("latitude", "-90", "90"));
@@ -305,14 +291,6 @@ class SpotsController {
         String size = enumeration(errors, "vehicle_size", f.vehicleSize(), VEHICLE_SIZES);
         representable(errors, "start_time", f.startTime());
         representable(errors, "end_time", f.endTime());
-        if (f.startTime() != null
-                && f.startTime().isAfter(window.latestStart())
-                && !f.startTime().isAfter(LATEST)) {
-            errors.add(ValidationError.of(
-                    "value_error",
-                    List.of("query", "start_time"),
-                    "start_time must be at most " + window.horizon() + " ahead"));
-        }
         if (f.startTime() != null && f.endTime() != null && !f.endTime().isAfter(f.startTime())) {
             errors.add(ValidationError.of(
                     "value_error", List.of("query", "end_time"), "end_time must be after start_time"));

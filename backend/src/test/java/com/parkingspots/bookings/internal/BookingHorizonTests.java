@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A stay may start at most {@code BOOKING_MAX_ADVANCE} (365 days) ahead: bookings and price quotes beyond it are 400,
- * search windows beyond it 422, and no far-away or out-of-range time is ever a 500 (or an endless price loop).
+ * and no far-away or out-of-range time is ever a 500 (or an endless price loop): search windows outside 1970–9999 are
+ * 422.
  */
 class BookingHorizonTests extends ApiTest {
 
@@ -108,15 +109,13 @@ class BookingHorizonTests extends ApiTest {
     }
 
     @Test
-    void searchWindowsBeyondTheHorizonOrOutsideTheCalendarAre422NotServerErrors() {
+    void searchWindowsOutsideTheCalendarAre422NotServerErrors() {
         String[][] windows = {
             {
                 "+275760-09-13T00:00:00Z",
                 "+275760-09-13T05:00:00Z",
                 "start_time must be between 1970-01-01 and 9999-12-31"
             },
-            {"2100-01-01T00:00:00Z", "2100-01-01T05:00:00Z", "start_time must be at most 365 days ahead"},
-            {daysAhead(400).toString(), daysAhead(401).toString(), "start_time must be at most 365 days ahead"},
             {
                 "+300000-01-01T00:00:00Z",
                 "+300000-01-01T05:00:00Z",
@@ -134,9 +133,12 @@ class BookingHorizonTests extends ApiTest {
                         .isEqualTo(422);
                 assertThat(response.body()).as(path + " " + w[0]).contains(w[2]);
             }
-            var within = http.get(path + "?start_time=" + encode(daysAhead(300).toString()) + "&end_time="
-                    + encode(daysAhead(301).toString()));
-            assertThat(within.status()).as(within.body()).isEqualTo(200);
+            // a search is only a read: it may look beyond the booking horizon (the spots' rules are checked there)
+            for (String start : new String[] {daysAhead(300).toString(), "2100-01-01T00:00:00Z"}) {
+                String end = Instant.parse(start).plus(Duration.ofHours(1)).toString();
+                var within = http.get(path + "?start_time=" + encode(start) + "&end_time=" + encode(end));
+                assertThat(within.status()).as(within.body()).isEqualTo(200);
+            }
         }
     }
 
