@@ -84,6 +84,10 @@ public class BookingManagement {
         if (!end.isAfter(start)) {
             throw ApiException.badRequest("End time must be after start time");
         }
+        // the same bounds as a booking: a quote for a stay nobody can book is no answer, and pricing a century of
+        // days and months would keep a thread busy for hours
+        requireWithinHorizon(start, clock.instant());
+        requireDuration(start, end);
         return new PriceQuote(price(spot, start, end), spot.currency());
     }
 
@@ -146,13 +150,12 @@ public class BookingManagement {
         if (start.isBefore(now.minus(properties.pastStartGrace()))) {
             throw ApiException.badRequest("Cannot book in the past");
         }
+        requireWithinHorizon(start, now);
         Duration length = Duration.between(start, end);
         if (length.compareTo(properties.minDuration()) < 0) {
             throw ApiException.badRequest("Booking must last at least " + human(properties.minDuration()));
         }
-        if (length.compareTo(properties.maxDuration()) > 0) {
-            throw ApiException.badRequest("Booking cannot last longer than " + human(properties.maxDuration()));
-        }
+        requireDuration(start, end);
         spots.unavailabilityReason(spot.id(), start, end).ifPresent(reason -> {
             throw ApiException.badRequest(reason);
         });
@@ -413,6 +416,18 @@ public class BookingManagement {
                 events.publishEvent(
                         new BookingRefunded(id, after.spotId(), after.userId(), after.ownerId(), after.status()));
             case PENDING -> {}
+        }
+    }
+
+    private void requireWithinHorizon(Instant start, Instant now) {
+        if (start.isAfter(now.plus(properties.maxAdvance()))) {
+            throw ApiException.badRequest("Bookings can start at most " + human(properties.maxAdvance()) + " ahead");
+        }
+    }
+
+    private void requireDuration(Instant start, Instant end) {
+        if (Duration.between(start, end).compareTo(properties.maxDuration()) > 0) {
+            throw ApiException.badRequest("Booking cannot last longer than " + human(properties.maxDuration()));
         }
     }
 

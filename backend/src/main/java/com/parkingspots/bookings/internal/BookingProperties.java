@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param paymentHold {@code PAYMENT_HOLD_MINUTES}: how long an unpaid booking holds its slot
  * @param checkInOpensBefore how early before the start a driver may check in
  * @param pastStartGrace how far in the past a start may be (clocks and "now" buttons drift)
+ * @param maxAdvance {@code BOOKING_MAX_ADVANCE}: how far ahead a stay may start (bookings and price quotes)
  */
 @Validated
 @ConfigurationProperties("parkingspots.bookings")
@@ -36,7 +37,14 @@ public record BookingProperties(
         @DefaultValue("90d") Duration maxDuration,
         @DefaultValue("15m") Duration paymentHold,
         @DefaultValue("15m") Duration checkInOpensBefore,
-        @DefaultValue("5m") Duration pastStartGrace) {
+        @DefaultValue("5m") Duration pastStartGrace,
+        @DefaultValue("365d") Duration maxAdvance) {
+
+    public BookingProperties {
+        if (!maxAdvance.isPositive()) {
+            throw new IllegalArgumentException("BOOKING_MAX_ADVANCE must be positive (was " + maxAdvance + ")");
+        }
+    }
 
     public Pricing.FeePolicy feePolicy() {
         return new Pricing.FeePolicy(serviceFeePercent, serviceFeeFixedCents, hostCommissionPercent);

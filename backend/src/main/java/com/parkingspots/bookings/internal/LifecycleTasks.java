@@ -6,19 +6,13 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The booking lifecycle as persistent one-time tasks (db-scheduler, CONTRACT Decision 18): start at {@code start_time},
@@ -33,8 +27,6 @@ class LifecycleTasks {
     static final String START = "booking-start";
     static final String COMPLETE = "booking-complete";
     static final String EXPIRE_HOLD = "booking-hold-expiry";
-
-    private static final Logger log = LoggerFactory.getLogger(LifecycleTasks.class);
 
     @Bean
     OneTimeTask<Void> bookingStartTask(ObjectProvider<BookingManagement> bookings, Lag lag) {
@@ -58,20 +50,6 @@ class LifecycleTasks {
             lag.started(context);
             bookings.getObject().expireHold(UUID.fromString(instance.getId()));
         });
-    }
-
-    @Bean
-    RecurringTask<Void> idempotencyKeyCleanupTask(JdbcClient jdbc, Lag lag) {
-        return Tasks.recurring("booking-idempotency-key-cleanup", FixedDelay.of(Duration.ofHours(1)))
-                .execute((instance, context) -> {
-                    lag.started(context);
-                    int deleted = jdbc.sql(
-                                    "DELETE FROM booking_idempotency_keys WHERE created_at < now() - interval '24 hours'")
-                            .update();
-                    if (deleted > 0) {
-                        log.info("Removed {} expired idempotency keys", deleted);
-                    }
-                });
     }
 
     /** Feeds {@code parkingspots.jobs.lag}: due time (the execution's scheduled time) to the moment it started. */

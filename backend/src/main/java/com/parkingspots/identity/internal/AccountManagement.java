@@ -3,6 +3,7 @@ package com.parkingspots.identity.internal;
 import com.parkingspots.identity.UserRegistered;
 import com.parkingspots.shared.security.Role;
 import com.parkingspots.shared.web.ApiException;
+import com.parkingspots.shared.web.ExternalUrls;
 import com.parkingspots.shared.web.PartialUpdate;
 import com.parkingspots.shared.web.RequestValidationException;
 import java.time.Clock;
@@ -173,8 +174,14 @@ public class AccountManagement {
         update.string("full_name", 2, 255, false)
                 .ifPresent(f -> columns.put("full_name", f.value().strip()));
         update.string("phone_number", 0, 20, true).ifPresent(f -> columns.put("phone_number", blankToNull(f.value())));
-        update.string("profile_image", 0, 500, true)
-                .ifPresent(f -> columns.put("profile_image", blankToNull(f.value())));
+        update.string("profile_image", 0, 500, true).ifPresent(f -> {
+            String image = blankToNull(f.value());
+            if (image == null || ExternalUrls.isHttps(image)) {
+                columns.put("profile_image", image);
+            } else {
+                update.fail("profile_image", "url_scheme", "profile_image must be an https: URL");
+            }
+        });
         update.number("latitude", -90, 90, true).ifPresent(f -> columns.put("latitude", f.value()));
         update.number("longitude", -180, 180, true).ifPresent(f -> columns.put("longitude", f.value()));
         update.validate();

@@ -2,6 +2,7 @@ package com.parkingspots.identity.internal;
 
 import com.parkingspots.shared.security.Role;
 import com.parkingspots.shared.web.ApiException;
+import com.parkingspots.shared.web.ExternalUrls;
 import com.parkingspots.shared.web.RequestValidationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -148,6 +149,6 @@ public class OAuthSignIn {
     }
 
     private static @Nullable String usableImage(@Nullable String url) {
-        return url == null || url.isBlank() || url.length() > 500 || !url.startsWith("https://") ? null : url;
+        return url == null || url.length() > 500 || !ExternalUrls.isHttps(url) ? null : url;
     }
 }

@@ -7,8 +7,8 @@ import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.core.Ordered;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {

@@ -76,6 +76,10 @@ public class ReviewManagement {
         if (!caller.is(booking.userId())) {
             throw ApiException.forbidden("You can only review your own bookings");
         }
+        if (caller.is(booking.ownerId())) {
+            // an owner booking their own spot could otherwise rate it
+            throw ApiException.forbidden("You cannot review your own parking spot");
+        }
         if (booking.status() != BookingStatus.COMPLETED) {
             throw ApiException.badRequest("Can only review completed bookings");
         }

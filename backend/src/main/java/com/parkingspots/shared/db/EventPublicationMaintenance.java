@@ -6,13 +6,13 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
 /**
@@ -20,29 +20,28 @@ import org.springframework.modulith.events.IncompleteEventPublications;
  * leaves its publication incomplete, and Spring Modulith redelivers it only when asked: every minute, on one worker (a
  * db-scheduler recurring task), publications older than {@code parkingspots.events.resubmit-after} are delivered again
  * to their listener. Listeners are idempotent, so a redelivery of one that was merely slow changes nothing. Completed
- * publications are deleted after {@code parkingspots.events.keep-completed}. The number of incomplete publications is
- * the gauge {@code parkingspots.events.incomplete}.
+ * publications are deleted {@code parkingspots.events.keep-completed} after their completion, in batches, by the
+ * {@link Housekeeping} task {@value #HOUSEKEEPING} (incomplete ones never are). The number of incomplete publications
+ * is the gauge {@code parkingspots.events.incomplete}.
  */
 @Configuration(proxyBeanMethods = false)
 class EventPublicationMaintenance {
 
+    static final String HOUSEKEEPING = "event-publication-housekeeping";
     private static final Logger log = LoggerFactory.getLogger(EventPublicationMaintenance.class);
 
     private final IncompleteEventPublications incomplete;
-    private final CompletedEventPublications completed;
     private final JdbcClient jdbc;
     private final Duration resubmitAfter;
     private final Duration keepCompleted;
 
     EventPublicationMaintenance(
             IncompleteEventPublications incomplete,
-            CompletedEventPublications completed,
             JdbcClient jdbc,
             MeterRegistry meters,
             @Value("${parkingspots.events.resubmit-after:2m}") Duration resubmitAfter,
             @Value("${parkingspots.events.keep-completed:7d}") Duration keepCompleted) {
         this.incomplete = incomplete;
-        this.completed = completed;
         this.jdbc = jdbc;
         this.resubmitAfter = resubmitAfter;
         this.keepCompleted = keepCompleted;
@@ -58,9 +57,16 @@ class EventPublicationMaintenance {
     }
 
     @Bean
-    RecurringTask<Void> eventPublicationCleanupTask() {
-        return Tasks.recurring("event-publication-cleanup", FixedDelay.of(Duration.ofHours(1)))
-                .execute((instance, context) -> completed.deletePublicationsOlderThan(keepCompleted));
+    RecurringTask<Void> eventPublicationHousekeepingTask(Housekeeping housekeeping) {
+        return housekeeping.task(HOUSEKEEPING, Duration.ofHours(1), List.of(completedPublications()));
+    }
+
+    Housekeeping.Purge completedPublications() {
+        return new Housekeeping.Purge(
+                "event_publications",
+                "event_publication",
+                "completion_date < now() - make_interval(secs => " + keepCompleted.toSeconds() + ")",
+                "completion_date IS NOT NULL");
     }
 
     /** Delivers again every publication still incomplete {@code resubmit-after} after it was published. */

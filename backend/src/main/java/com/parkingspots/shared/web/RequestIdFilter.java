@@ -40,9 +40,7 @@ class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String incoming = request.getHeader(HEADER);
-        String id = incoming != null && SANE.matcher(incoming).matches()
-                ? incoming
-                : newId();
+        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : newId();
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);
         try {

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,8 @@ import org.springframework.util.FileSystemUtils;
 class LocalImageStorage implements ImageStorage {
 
     static final String URL_PREFIX = "/media/spots/";
-    private static final Pattern OWN_URL = Pattern.compile("/media/spots/([0-9a-f-]{36})/([0-9a-f]{32}\\.(jpg|webp))");
+    private static final Pattern OWN_URL =
+            Pattern.compile("/media/spots/([0-9a-f-]{36})/([0-9a-f]{32}\\.(?:jpg|webp))");
     private static final Logger log = LoggerFactory.getLogger(LocalImageStorage.class);
 
     private final Path root;
@@ -39,7 +42,7 @@ class LocalImageStorage implements ImageStorage {
         byte[] name = new byte[16];
         random.nextBytes(name);
         String file = HexFormat.of().formatHex(name) + "." + extension;
-        Path directory = root.resolve(spotId.toString());
+        Path directory = directory(spotId);
         try {
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, "upload", ".tmp");
@@ -52,27 +55,60 @@ class LocalImageStorage implements ImageStorage {
     }
 
     @Override
-    public boolean owns(String url) {
-        return OWN_URL.matcher(url).matches();
+    public Optional<UUID> spotOf(String url) {
+        return file(url)
+                .map(Path::getParent)
+                .map(directory -> UUID.fromString(directory.getFileName().toString()));
     }
 
     @Override
-    public void delete(String url) {
-        var match = OWN_URL.matcher(url);
-        if (!match.matches()) {
+    public boolean exists(String url) {
+        return file(url).filter(Files::isRegularFile).isPresent();
+    }
+
+    @Override
+    public void delete(UUID spotId, String url) {
+        Optional<Path> file = file(url).filter(f -> f.getParent().equals(directory(spotId)));
+        if (file.isEmpty()) {
             return;
         }
         try {
-            Files.deleteIfExists(root.resolve(match.group(1)).resolve(match.group(2)));
+            Files.deleteIfExists(file.get());
         } catch (IOException e) {
             log.warn("Cannot delete image {}: {}", url, e.getMessage());
         }
     }
 
+    /**
+     * The file an own URL names: exactly {@code /media/spots/<canonical lower-case uuid>/<32 hex>.<jpg|webp>}, so no
+     * {@code ..}, percent-encoding, query, upper-case or other spelling of a path can reach another directory.
+     */
+    private Optional<Path> file(String url) {
+        Matcher match = OWN_URL.matcher(url);
+        if (!match.matches()) {
+            return Optional.empty();
+        }
+        UUID spotId;
+        try {
+            spotId = UUID.fromString(match.group(1));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+        if (!spotId.toString().equals(match.group(1))) {
+            return Optional.empty();
+        }
+        Path file = directory(spotId).resolve(match.group(2)).normalize();
+        return file.getParent().equals(directory(spotId)) ? Optional.of(file) : Optional.empty();
+    }
+
+    private Path directory(UUID spotId) {
+        return root.resolve(spotId.toString());
+    }
+
     @Override
     public void deleteAll(UUID spotId) {
         try {
-            FileSystemUtils.deleteRecursively(root.resolve(spotId.toString()));
+            FileSystemUtils.deleteRecursively(directory(spotId));
         } catch (IOException e) {
             log.warn("Cannot delete the images of spot {}: {}", spotId, e.getMessage());
         }

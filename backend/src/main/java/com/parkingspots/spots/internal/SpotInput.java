@@ -5,11 +5,13 @@ import com.parkingspots.shared.web.RequestValidationException;
 import com.parkingspots.shared.web.ValidationError;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -33,9 +35,19 @@ final class SpotInput {
         }
     }
 
+    /**
+     * Whether the spot may list an image URL (docs/decisions/0009): {@code null} when it may, otherwise the message of
+     * the 422.
+     */
+    @FunctionalInterface
+    interface ImageRule {
+        @Nullable
+        String refusal(String url);
+    }
+
     private SpotInput() {}
 
-    static Columns read(JsonNode json, boolean creating, SpotsProperties defaults, int maxImages) {
+    static Columns read(JsonNode json, boolean creating, SpotsProperties defaults, int maxImages, ImageRule rule) {
         PartialUpdate body = new PartialUpdate(json);
         Map<String, @Nullable Object> columns = new LinkedHashMap<>();
         List<ValidationError> missing = new ArrayList<>();
@@ -85,6 +97,9 @@ final class SpotInput {
             body.validate();
         } catch (RequestValidationException e) {
             missing.addAll(e.errors());
+        }
+        if (columns.containsKey("images")) {
+            missing.addAll(refusedImages(json.get("images"), rule));
         }
         if (!missing.isEmpty()) {
             throw new RequestValidationException(missing);
@@ -159,5 +174,18 @@ final class SpotInput {
             }
         }
         return node.toString();
+    }
+
+    private static List<ValidationError> refusedImages(JsonNode list, ImageRule rule) {
+        List<ValidationError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String url = list.get(i).asString();
+            String refusal = seen.add(url) ? rule.refusal(url) : "Image is listed more than once";
+            if (refusal != null) {
+                errors.add(new ValidationError("value_error", List.of("body", "images", i), refusal, url, null));
+            }
+        }
+        return errors;
     }
 }

@@ -3,6 +3,7 @@ package com.parkingspots.spots.internal;
 import com.parkingspots.identity.UserAccounts;
 import com.parkingspots.shared.security.Caller;
 import com.parkingspots.shared.web.ApiException;
+import com.parkingspots.shared.web.ExternalUrls;
 import com.parkingspots.shared.web.RequestValidationException;
 import com.parkingspots.spots.SpotAvailabilityChanged;
 import java.time.Clock;
@@ -93,7 +94,8 @@ public class SpotManagement {
 
     /** Creates a listing; a renter who lists a spot becomes an owner (CONTRACT.md Decision 9). */
     public Spot create(Caller caller, JsonNode body) {
-        SpotInput.Columns input = SpotInput.read(body, true, properties, properties.maxImagesPerSpot());
+        SpotInput.Columns input =
+                SpotInput.read(body, true, properties, properties.maxImagesPerSpot(), imageRule(null));
         UUID id = UUID.randomUUID();
         Spot spot = transactions.execute(status -> {
             accounts.promoteToOwner(caller.id());
@@ -107,7 +109,9 @@ public class SpotManagement {
     }
 
     public Spot update(Caller caller, UUID spotId, JsonNode body) {
-        SpotInput.Columns input = SpotInput.read(body, false, properties, properties.maxImagesPerSpot());
+        SpotInput.Columns input =
+                SpotInput.read(body, false, properties, properties.maxImagesPerSpot(), imageRule(spotId));
+        List<String> dropped = new ArrayList<>();
         Spot updated = transactions.execute(status -> {
             Spot before = spots.findForUpdate(spotId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
             if (!caller.is(before.ownerId()) && !caller.isAdmin()) {
@@ -121,7 +125,9 @@ public class SpotManagement {
             }
             spots.update(spotId, columns, clock.instant());
             Spot after = spots.find(spotId).orElseThrow();
-            removeDroppedImages(before.images(), after.images());
+            before.images().stream()
+                    .filter(url -> !after.images().contains(url))
+                    .forEach(dropped::add);
             marketplace.spotChanged();
             if (before.searchable() != after.searchable()) {
                 events.publishEvent(new SpotAvailabilityChanged(
@@ -129,6 +135,8 @@ public class SpotManagement {
             }
             return after;
         });
+        // after the commit: a rolled-back update keeps its photos; only this spot's own files are deleted
+        dropped.forEach(url -> images.delete(spotId, url));
         return updated;
     }
 
@@ -308,7 +316,7 @@ public class SpotManagement {
                 return spots.find(spotId).orElseThrow();
             });
         } catch (RuntimeException e) {
-            images.delete(url);
+            images.delete(spotId, url);
             throw e;
         }
     }
@@ -328,16 +336,29 @@ public class SpotManagement {
             marketplace.spotChanged();
             return spots.find(spotId).orElseThrow();
         });
-        images.delete(url);
+        images.delete(spotId, url);
         return updated;
     }
 
-    private void removeDroppedImages(List<String> before, List<String> after) {
-        for (String url : before) {
-            if (!after.contains(url) && images.owns(url)) {
-                images.delete(url);
+    /**
+     * What a spot may list as images (docs/decisions/0009): its own uploaded photos that exist, or {@code https:} URLs
+     * of other sites, which are never deleted as files. Another spot's photo is refused, not dropped: the client
+     * learns why. A new spot ({@code spotId} null) has no photos yet.
+     */
+    private SpotInput.ImageRule imageRule(@Nullable UUID spotId) {
+        return url -> {
+            var owner = images.spotOf(url);
+            if (owner.isPresent()) {
+                if (!owner.get().equals(spotId)) {
+                    return "Image is a photo of another parking spot: a spot can only list its own uploaded photos"
+                            + " or https: URLs";
+                }
+                return images.exists(url) ? null : "Image is not a photo uploaded to this parking spot";
             }
-        }
+            return ExternalUrls.isHttps(url)
+                    ? null
+                    : "Image must be an https: URL or a photo uploaded to this parking spot";
+        };
     }
 
     public Instant now() {

@@ -45,6 +45,10 @@ class SpotsController {
             List.of("motorcycle", "compact", "standard", "large", "oversized");
     private static final String NOT_FOUND = SpotManagement.NOT_FOUND;
 
+    // a time window outside these years is no search anyone means (and beyond PostgreSQL's or the week arithmetic's)
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final SpotManagement spots;
     private final JsonMapper json;
 
@@ -246,6 +250,13 @@ class SpotsController {
 
     // --- query validation ---
 
+    private static void representable(List<ValidationError> errors, String name, @Nullable Instant value) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            errors.add(ValidationError.of(
+                    "value_error", List.of("query", name), name + " must be between 1970-01-01 and 9999-12-31"));
+        }
+    }
+
     private static SearchCriteria criteria(
             Filters f,
             double radiusKm,
@@ -276,6 +287,8 @@ class SpotsController {
         }
         String spotType = enumeration(errors, "spot_type", f.spotType(), SPOT_TYPES);
         String size = enumeration(errors, "vehicle_size", f.vehicleSize(), VEHICLE_SIZES);
+        representable(errors, "start_time", f.startTime());
+        representable(errors, "end_time", f.endTime());
         if (f.startTime() != null && f.endTime() != null && !f.endTime().isAfter(f.startTime())) {
             errors.add(ValidationError.of(
                     "value_error", List.of("query", "end_time"), "end_time must be after start_time"));
