@@ -171,8 +171,9 @@ public class Users {
      */
     public void revokeTokensUntil(UUID id, Instant now) {
         java.sql.Timestamp epoch = java.sql.Timestamp.from(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-        jdbc.sql("""
-                        UPDATE users SET tokens_valid_after = GREATEST(tokens_valid_after, :epoch) WHERE id = :id""").param("epoch", epoch).param("id", id).update();
+        jdbc.sql("UPDATE users SET tokens_valid_after = GREATEST(tokens_valid_after, ?) WHERE id = ?")
+                .params(epoch, id)
+                .update();
     }
 
     /** What an access token of the user grants: role, whether active, the token epoch (null: unknown user). */
