@@ -6,7 +6,9 @@ import com.parkingspots.shared.cluster.ClusterProperties;
 import com.parkingspots.shared.cluster.ClusterSequences;
 import com.parkingspots.shared.cluster.LocalClusterSequences;
 import com.parkingspots.shared.cluster.LocalEventBus;
+import com.parkingspots.shared.cluster.LocalOneTimeTickets;
 import com.parkingspots.shared.cluster.LocalWindowCounters;
+import com.parkingspots.shared.cluster.OneTimeTickets;
 import com.parkingspots.shared.cluster.SharedCache;
 import com.parkingspots.shared.cluster.WindowCounters;
 import java.time.Clock;
@@ -46,6 +48,13 @@ class RedisConfiguration {
     SharedCache sharedCache(ObjectProvider<RedisLink> redis, RedisProperties properties) {
         RedisLink link = redis.getIfAvailable();
         return link == null ? SharedCache.NONE : new RedisSharedCache(link, properties.cacheTtl());
+    }
+
+    @Bean
+    OneTimeTickets oneTimeTickets(ObjectProvider<RedisLink> redis, Clock clock) {
+        RedisLink link = redis.getIfAvailable();
+        LocalOneTimeTickets local = new LocalOneTimeTickets(clock);
+        return link == null ? local : new RedisOneTimeTickets(link, local);
     }
 
     @Bean
