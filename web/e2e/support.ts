@@ -6,13 +6,45 @@ export const BLANK_PNG = Buffer.from(
   'base64',
 );
 
-export const test = base.extend<{ blankTiles: void }>({
+export const test = base.extend<{ blankTiles: void; noCspViolations: void }>({
   blankTiles: [
     async ({ context }, use) => {
       await context.route(/tile\.openstreetmap\.org|\/tiles?\//, (route) =>
         route.fulfill({ status: 200, contentType: 'image/png', body: BLANK_PNG }),
       );
       await use();
+    },
+    { auto: true },
+  ],
+  // Every test runs under the server's Content-Security-Policy and fails if the browser reports a
+  // violation: a `securitypolicyviolation` event on any page, or Chromium's console message about one.
+  noCspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.exposeBinding('__reportCspViolation', (_source, violation: string) => {
+        violations.push(violation);
+      });
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { __reportCspViolation?: (v: string) => void })
+            .__reportCspViolation;
+          report?.(
+            `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} ` +
+              `(${event.sourceFile || location.href}:${event.lineNumber})`,
+          );
+        });
+      });
+      context.on('console', (message) => {
+        if (
+          /Content Security Policy|Refused to (load|apply|execute|connect|frame|create)/i.test(
+            message.text(),
+          )
+        ) {
+          violations.push(`console: ${message.text()}`);
+        }
+      });
+      await use();
+      expect(violations, 'Content-Security-Policy violations reported by the browser').toEqual([]);
     },
     { auto: true },
   ],

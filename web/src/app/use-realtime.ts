@@ -4,6 +4,7 @@ import { realtimeUrl } from '@/config/env';
 import { api } from '@/lib/api-client';
 import { createRealtime } from '@/lib/realtime';
 import { useSessionStore } from '@/stores/session-store';
+import type { WsTicket } from '@/types/api';
 import { bookingKeys } from '@/features/bookings/api/bookings-api';
 import { reviewKeys } from '@/features/reviews/api/reviews-api';
 import { spotKeys } from '@/features/spots/api/spots-api';
@@ -18,7 +19,10 @@ export function useRealtime(): boolean {
     if (!signedIn || typeof WebSocket === 'undefined') return;
     const realtime = createRealtime({
       url: realtimeUrl,
-      getToken: () => useSessionStore.getState().accessToken,
+      getTicket: async () =>
+        useSessionStore.getState().accessToken
+          ? (await api.post<WsTicket>('/ws/ticket')).ticket
+          : null,
       refreshToken: () => api.refresh(),
       onStatus: setConnected,
       onEvent: (event) => {

@@ -27,12 +27,12 @@ export function apiUrl(path: string): string {
   return `${env.apiBaseUrl}${API_PREFIX}${path}`;
 }
 
-/** WebSocket URL of /api/v1/ws for the configured API origin. */
-export function realtimeUrl(token: string): string {
+/** WebSocket URL of /api/v1/ws for the configured API origin, with a single-use ticket. */
+export function realtimeUrl(ticket: string): string {
   const base = env.apiBaseUrl || window.location.origin;
   const url = new URL(`${base}${API_PREFIX}/ws`);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  url.searchParams.set('token', token);
+  url.searchParams.set('ticket', ticket);
   return url.toString();
 }
 

@@ -1,9 +1,15 @@
 import type { RealtimeEvent } from '@/types/api';
 
 export interface RealtimeOptions {
-  url: (token: string) => string;
-  getToken: () => string | null;
-  /** Called when the server refuses the token (close 1008), before reconnecting. */
+  /** The WebSocket URL carrying a single-use ticket (never the access token). */
+  url: (ticket: string) => string;
+  /**
+   * A fresh ticket for one connection (POST /api/v1/ws/ticket, valid 30 s, single use), or null when
+   * signed out. The access token stays in the request header, so a failed connection, which the
+   * browser prints with its URL, shows nothing reusable.
+   */
+  getTicket: () => Promise<string | null>;
+  /** Called when the server refuses the connection's token (close 1008), before reconnecting. */
   refreshToken: () => Promise<string | null>;
   onEvent: (event: RealtimeEvent) => void;
   onStatus?: (connected: boolean) => void;
@@ -26,8 +32,9 @@ export function parseRealtimeFrame(raw: unknown): RealtimeEvent | null {
 }
 
 /**
- * A WebSocket to /api/v1/ws?token= that reconnects with back-off, refreshes the token when the
- * server refuses it, and re-sends subscriptions after each reconnect.
+ * A WebSocket to /api/v1/ws?ticket= that fetches a new ticket for every connection, reconnects
+ * with back-off, refreshes the token when the server refuses it, and re-sends subscriptions after
+ * each reconnect.
  */
 export function createRealtime(options: RealtimeOptions) {
   let socket: WebSocket | null = null;
@@ -50,12 +57,26 @@ export function createRealtime(options: RealtimeOptions) {
     timer = setTimeout(connect, delay);
   }
 
+  let connecting = false;
+
   function connect() {
     timer = null;
-    if (stopped) return;
-    const token = options.getToken();
-    if (!token) return;
-    const ws = create(options.url(token));
+    if (stopped || connecting) return;
+    connecting = true;
+    options
+      .getTicket()
+      .then((ticket) => {
+        connecting = false;
+        if (ticket && !stopped && !socket) open(ticket);
+      })
+      .catch(() => {
+        connecting = false;
+        schedule();
+      });
+  }
+
+  function open(ticket: string) {
+    const ws = create(options.url(ticket));
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
@@ -86,7 +107,7 @@ export function createRealtime(options: RealtimeOptions) {
   return {
     start() {
       stopped = false;
-      if (!socket && !timer) connect();
+      if (!socket && !timer && !connecting) connect();
     },
     stop() {
       stopped = true;

@@ -298,6 +298,12 @@ export interface ClientConfig {
   tile_attribution?: string | null;
 }
 
+/** POST /api/v1/ws/ticket: opens one WebSocket connection within `expires_in` seconds. */
+export interface WsTicket {
+  ticket: string;
+  expires_in: number;
+}
+
 export type RealtimeEvent =
   | { type: 'booking_update'; data: { booking_id: string; status: BookingStatus }; at: string }
   | { type: 'new_booking'; data: { booking_id: string; spot_id: string }; at: string }

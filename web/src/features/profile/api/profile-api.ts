@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { meQueryKey } from '@/lib/session';
-import type { MessageResponse, User } from '@/types/api';
+import { useSessionStore } from '@/stores/session-store';
+import type { MessageResponse, TokenPair, User } from '@/types/api';
 
 export interface ProfileInput {
   full_name: string;
@@ -17,10 +18,33 @@ export function useUpdateProfile() {
   });
 }
 
+/**
+ * Changes the password. The server then refuses every token issued before (this device's too), so
+ * this device signs in again at once with the new password; the other devices are signed out.
+ */
 export function useChangePassword() {
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { current_password: string; new_password: string }) =>
-      api.post<MessageResponse>('/users/me/change-password', input),
+    mutationFn: async (input: { current_password: string; new_password: string }) => {
+      const result = await api.post<MessageResponse>('/users/me/change-password', input);
+      const email = queryClient.getQueryData<User>(meQueryKey)?.email;
+      if (email) {
+        try {
+          const pair = await api.post<TokenPair>(
+            '/auth/login',
+            { email, password: input.new_password },
+            { anonymous: true },
+          );
+          useSessionStore.getState().setTokens({
+            accessToken: pair.access_token,
+            refreshToken: pair.refresh_token,
+          });
+        } catch {
+          // Not signed in again (offline, rate limit): the next request ends the old session cleanly.
+        }
+      }
+      return result;
+    },
   });
 }
 

@@ -26,6 +26,7 @@ public class AccountManagement {
 
     private final Users users;
     private final RefreshTokens refreshTokens;
+    private final Sessions sessions;
     private final Tokens tokens;
     private final Passwords passwords;
     private final TransactionTemplate transactions;
@@ -35,6 +36,7 @@ public class AccountManagement {
     AccountManagement(
             Users users,
             RefreshTokens refreshTokens,
+            Sessions sessions,
             Tokens tokens,
             Passwords passwords,
             TransactionTemplate transactions,
@@ -42,6 +44,7 @@ public class AccountManagement {
             Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
         this.tokens = tokens;
         this.passwords = passwords;
         this.transactions = transactions;
@@ -119,6 +122,10 @@ public class AccountManagement {
             if (user == null || !user.active()) {
                 return RefreshOutcome.INACTIVE;
             }
+            if (!claims.issuedAfter(user.tokensValidAfter())) {
+                // issued before the user's sessions were ended: an old backend's token (no jti, no row) ends here
+                return RefreshOutcome.INVALID;
+            }
             return new RefreshOutcome(issuePair(user.id(), family));
         });
         return switch (outcome.status()) {
@@ -141,6 +148,14 @@ public class AccountManagement {
                 .ifPresent(row -> refreshTokens.revokeFamily(row.familyId(), "logout", clock.instant())));
     }
 
+    /**
+     * Logout everywhere: every access token issued so far is refused at once on every instance, every refresh token is
+     * revoked.
+     */
+    public void logoutEverywhere(UUID userId) {
+        transactions.executeWithoutResult(status -> sessions.endAll(userId, "logout_all", clock.instant()));
+    }
+
     public void changePassword(UUID userId, String currentPassword, String newPassword) {
         User user = users.findById(userId).orElseThrow(() -> ApiException.notFound("User not found"));
         if (!user.hasPassword()) {
@@ -155,7 +170,7 @@ public class AccountManagement {
         transactions.executeWithoutResult(status -> {
             Instant now = clock.instant();
             users.updatePassword(userId, hash, now);
-            refreshTokens.revokeAllOf(userId, "password", now);
+            sessions.endAll(userId, "password", now);
         });
     }
 
@@ -164,7 +179,7 @@ public class AccountManagement {
         transactions.executeWithoutResult(status -> {
             Instant now = clock.instant();
             users.update(userId, Map.of("is_active", false), now);
-            refreshTokens.revokeAllOf(userId, "deactivated", now);
+            sessions.endAll(userId, "deactivated", now);
         });
     }
 

@@ -33,7 +33,7 @@ public class AccountRecovery implements DisposableBean {
 
     private final Users users;
     private final EmailTokens emailTokens;
-    private final RefreshTokens refreshTokens;
+    private final Sessions sessions;
     private final Passwords passwords;
     private final Mailer mailer;
     private final IdentityProperties properties;
@@ -44,7 +44,7 @@ public class AccountRecovery implements DisposableBean {
     AccountRecovery(
             Users users,
             EmailTokens emailTokens,
-            RefreshTokens refreshTokens,
+            Sessions sessions,
             Passwords passwords,
             Mailer mailer,
             IdentityProperties properties,
@@ -52,7 +52,7 @@ public class AccountRecovery implements DisposableBean {
             Clock clock) {
         this.users = users;
         this.emailTokens = emailTokens;
-        this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
         this.passwords = passwords;
         this.mailer = mailer;
         this.properties = properties;
@@ -91,7 +91,7 @@ public class AccountRecovery implements DisposableBean {
                     .orElseThrow(AccountRecovery::invalidToken);
             users.updatePassword(userId, hash, now);
             emailTokens.retireAll(userId, EmailTokens.Purpose.RESET_PASSWORD, now);
-            refreshTokens.revokeAllOf(userId, "password_reset", now);
+            sessions.endAll(userId, "password_reset", now);
         });
     }
 

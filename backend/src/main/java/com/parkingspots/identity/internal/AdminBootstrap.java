@@ -27,6 +27,7 @@ class AdminBootstrap implements ApplicationRunner {
     private final Passwords passwords;
     private final TransactionTemplate transactions;
     private final IdentityProperties properties;
+    private final AccountStates accounts;
     private final Clock clock;
 
     AdminBootstrap(
@@ -34,8 +35,10 @@ class AdminBootstrap implements ApplicationRunner {
             Passwords passwords,
             TransactionTemplate transactions,
             IdentityProperties properties,
+            AccountStates accounts,
             Clock clock) {
         this.users = users;
+        this.accounts = accounts;
         this.passwords = passwords;
         this.transactions = transactions;
         this.properties = properties;
@@ -86,6 +89,7 @@ class AdminBootstrap implements ApplicationRunner {
             }
             if (user.role() != Role.ADMIN) {
                 users.update(user.id(), Map.of("role", Role.ADMIN.value()), clock.instant());
+                accounts.changed(user.id());
                 log.info("Made {} an admin (ADMIN_EMAIL)", email);
             }
             return true;

@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  *     password, verify email ({@code AUTH_RATE_LIMIT_PER_MINUTE})
  * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-For} is believed; empty:
  *     the socket's address is the client's ({@code TRUSTED_PROXIES})
+ * @param accountCacheTtl how long an instance may answer from memory what a user's tokens grant (role, active, token
+ *     epoch) before reading the row again; changes reach every instance sooner by a cluster message, so this bounds
+ *     only how long a lost message can keep a revoked token working ({@code AUTH_CACHE_TTL}, 0 to 10 minutes)
  * @param adminEmail the account made admin at start-up ({@code ADMIN_EMAIL})
  * @param adminPassword its password when it has to be created ({@code ADMIN_PASSWORD})
  */
@@ -37,6 +40,7 @@ public record IdentityProperties(
         @DefaultValue("48") @Min(1) @Max(720) int verificationTokenHours,
         @DefaultValue("5") @Min(1) int authRateLimitPerMinute,
         @DefaultValue("") String trustedProxies,
+        @DefaultValue("30s") Duration accountCacheTtl,
         @Nullable String adminEmail,
         @Nullable String adminPassword,
         @DefaultValue @Valid Mail mail,
@@ -125,6 +129,10 @@ public record IdentityProperties(
     }
 
     public IdentityProperties {
+        if (accountCacheTtl.isNegative() || accountCacheTtl.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException(
+                    "AUTH_CACHE_TTL must be between 0s and 10m (was " + accountCacheTtl + ")");
+        }
         adminEmail = blankToNull(adminEmail);
         adminPassword = blankToNull(adminPassword);
         publicBaseUrl =
@@ -153,7 +161,8 @@ public record IdentityProperties(
                 + refreshTokenExpireDays + ", bcryptCost=" + bcryptCost + ", publicBaseUrl=" + publicBaseUrl
                 + ", passwordResetTokenMinutes=" + passwordResetTokenMinutes + ", verificationTokenHours="
                 + verificationTokenHours + ", authRateLimitPerMinute=" + authRateLimitPerMinute + ", trustedProxies="
-                + trustedProxies + ", adminEmail=" + adminEmail + ", adminPassword=" + mask(adminPassword) + ", mail="
+                + trustedProxies + ", accountCacheTtl=" + accountCacheTtl + ", adminEmail=" + adminEmail
+                + ", adminPassword=" + mask(adminPassword) + ", mail="
                 + mail + ", google=" + google + ", facebook=" + facebook + "]";
     }
 

@@ -2,23 +2,23 @@ package com.parkingspots.identity.internal;
 
 import com.parkingspots.shared.security.BearerAuthenticator;
 import com.parkingspots.shared.security.Caller;
-import com.parkingspots.shared.security.Role;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
-/** Access tokens → callers. The account is read on every request, so a deactivated user is locked out at once. */
+/**
+ * Access tokens → callers, from memory ({@link AccountStates}): a deactivated account is {@code Inactive}, a token issued
+ * at or before the user's token epoch is {@code Revoked} (ADR 3). Both act at once on every instance.
+ */
 @Component
 class TokenAuthenticator implements BearerAuthenticator {
 
-    private record Account(UUID id, Role role, boolean active) {}
-
     private final Tokens tokens;
-    private final JdbcClient jdbc;
+    private final AccountStates accounts;
 
-    TokenAuthenticator(Tokens tokens, JdbcClient jdbc) {
+    TokenAuthenticator(Tokens tokens, AccountStates accounts) {
         this.tokens = tokens;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     @Override
@@ -27,20 +27,21 @@ class TokenAuthenticator implements BearerAuthenticator {
         if (claims == null) {
             return new Invalid();
         }
-        Account account = jdbc.sql("SELECT id, role, is_active FROM users WHERE id = ?")
-                .param(claims.subject())
-                .query((rs, n) -> new Account(
-                        rs.getObject("id", UUID.class),
-                        Role.fromValue(rs.getString("role")),
-                        rs.getBoolean("is_active")))
-                .optional()
-                .orElse(null);
+        AccountState account = accounts.get(claims.subject()).orElse(null);
         if (account == null) {
             return new Invalid();
         }
         if (!account.active()) {
             return new Inactive();
         }
+        if (!claims.issuedAfter(account.tokensValidAfter())) {
+            return new Revoked();
+        }
         return new Authenticated(new Caller(account.id(), account.role()));
+    }
+
+    @Override
+    public void onAccountChange(Consumer<UUID> listener) {
+        accounts.onChange(listener);
     }
 }

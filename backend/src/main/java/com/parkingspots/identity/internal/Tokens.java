@@ -4,6 +4,7 @@ import com.parkingspots.shared.config.SecretKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +12,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** Issues and reads the API's tokens: claims {@code sub, exp, type, iat, jti} (spec 7.1, CONTRACT Decision 3). */
+/**
+ * Issues and reads the API's tokens: claims {@code sub, exp, type, iat, jti} (spec 7.1, CONTRACT Decision 3), plus
+ * {@code iat_ms}, the issue time in milliseconds: {@code iat} has whole seconds, too coarse to tell a token issued just
+ * before a password change from one issued just after it in the same second (ADR 3, token epoch).
+ */
 @Component
 public class Tokens {
 
@@ -26,8 +31,22 @@ public class Tokens {
         }
     }
 
-    /** A verified token: whose, which one, until when. {@code jti} is null for tokens issued by the old system. */
-    public record Claims(UUID subject, @Nullable UUID jti, Instant expiresAt) {}
+    /**
+     * A verified token: whose, which one, since and until when. {@code jti} and {@code issuedAt} are null for tokens
+     * issued by the old system. {@code issuedAt} is the earliest instant the token can have been issued: {@code iat_ms}
+     * when present, else {@code iat} (whole seconds, so possibly up to a second before the real issue time).
+     */
+    public record Claims(
+            UUID subject, @Nullable UUID jti, @Nullable Instant issuedAt, Instant expiresAt) {
+
+        /**
+         * Whether the token was issued after the user's token epoch (null: none set, every token counts). A token
+         * without an issue time cannot prove it is newer, so an epoch refuses it.
+         */
+        public boolean issuedAfter(@Nullable Instant epoch) {
+            return epoch == null || (issuedAt != null && issuedAt.isAfter(epoch));
+        }
+    }
 
     public record Issued(String token, UUID jti, Instant issuedAt, Instant expiresAt) {}
 
@@ -44,7 +63,7 @@ public class Tokens {
     }
 
     public Issued issue(UUID userId, Type type) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expires = now.plus(type == Type.ACCESS ? accessLifetime : refreshLifetime);
         UUID jti = UUID.randomUUID();
         String token = jwt.sign(Map.of(
@@ -52,6 +71,7 @@ public class Tokens {
                 "exp", expires.getEpochSecond(),
                 "type", type.claim,
                 "iat", now.getEpochSecond(),
+                "iat_ms", now.toEpochMilli(),
                 "jti", jti.toString()));
         return new Issued(token, jti, now, expires);
     }
@@ -76,7 +96,19 @@ public class Tokens {
         if (subject == null) {
             return Optional.empty();
         }
-        return Optional.of(new Claims(subject, uuid(claims.path("jti").asString(null)), expiresAt));
+        return Optional.of(new Claims(subject, uuid(claims.path("jti").asString(null)), issuedAt(claims), expiresAt));
+    }
+
+    private static @Nullable Instant issuedAt(JsonNode claims) {
+        JsonNode millis = claims.get("iat_ms");
+        if (millis != null && millis.isIntegralNumber() && millis.canConvertToLong()) {
+            return Instant.ofEpochMilli(millis.longValue());
+        }
+        JsonNode seconds = claims.get("iat");
+        if (seconds != null && seconds.isNumber() && seconds.canConvertToLong()) {
+            return Instant.ofEpochSecond(seconds.longValue());
+        }
+        return null;
     }
 
     private static @Nullable UUID uuid(@Nullable String value) {

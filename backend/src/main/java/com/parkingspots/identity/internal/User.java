@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A row of {@code users}. */
+/** A row of {@code users}. {@code tokensValidAfter} is the token epoch: tokens issued at or before it are refused. */
 public record User(
         UUID id,
         String email,
@@ -21,7 +21,8 @@ public record User(
         @Nullable String oauthProvider,
         @Nullable String oauthId,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable Instant tokensValidAfter) {
 
     public boolean hasPassword() {
         return hashedPassword != null && !hashedPassword.isEmpty();

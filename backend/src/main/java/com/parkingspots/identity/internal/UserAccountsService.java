@@ -17,10 +17,12 @@ class UserAccountsService implements UserAccounts {
 
     private final Users users;
     private final Passwords passwords;
+    private final AccountStates accounts;
     private final Clock clock;
 
-    UserAccountsService(Users users, Passwords passwords, Clock clock) {
+    UserAccountsService(Users users, Passwords passwords, AccountStates accounts, Clock clock) {
         this.users = users;
+        this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
     }
@@ -51,6 +53,7 @@ class UserAccountsService implements UserAccounts {
     @Override
     public void promoteToOwner(UUID userId) {
         users.promoteToOwner(userId, clock.instant());
+        accounts.changed(userId);
     }
 
     @Override

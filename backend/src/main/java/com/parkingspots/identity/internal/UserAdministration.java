@@ -18,13 +18,16 @@ public class UserAdministration {
     public record Page(List<User> users, long total) {}
 
     private final Users users;
-    private final RefreshTokens refreshTokens;
+    private final Sessions sessions;
+    private final AccountStates accounts;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    UserAdministration(Users users, RefreshTokens refreshTokens, TransactionTemplate transactions, Clock clock) {
+    UserAdministration(
+            Users users, Sessions sessions, AccountStates accounts, TransactionTemplate transactions, Clock clock) {
         this.users = users;
-        this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
+        this.accounts = accounts;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -34,7 +37,10 @@ public class UserAdministration {
         return new Page(users.search(search, pageSize, (long) (page - 1) * pageSize), users.count(search));
     }
 
-    /** Locks the user out at once: access tokens stop working (checked per request), refresh tokens are revoked. */
+    /**
+     * Locks the user out at once on every instance: access tokens stop working, refresh tokens are revoked, and the
+     * tokens issued until now stay dead after a reactivation.
+     */
     public User deactivate(Caller admin, UUID userId) {
         requireAdmin(admin);
         if (admin.is(userId)) {
@@ -44,7 +50,7 @@ public class UserAdministration {
             Instant now = clock.instant();
             existing(userId);
             users.update(userId, Map.of("is_active", false), now);
-            refreshTokens.revokeAllOf(userId, "deactivated", now);
+            sessions.endAll(userId, "deactivated", now);
             return existing(userId);
         });
     }
@@ -54,6 +60,7 @@ public class UserAdministration {
         return transactions.execute(status -> {
             existing(userId);
             users.update(userId, Map.of("is_active", true), clock.instant());
+            accounts.changed(userId);
             return existing(userId);
         });
     }
@@ -66,6 +73,7 @@ public class UserAdministration {
         return transactions.execute(status -> {
             existing(userId);
             users.update(userId, Map.of("role", role.value()), clock.instant());
+            accounts.changed(userId); // the user's existing tokens carry the new role at once, on every instance
             return existing(userId);
         });
     }

@@ -20,7 +20,7 @@ public class Users {
 
     private static final String COLUMNS = """
             id, email, hashed_password, full_name, phone_number, role, is_active, is_verified, profile_image,
-            latitude, longitude, oauth_provider, oauth_id, created_at, updated_at""";
+            latitude, longitude, oauth_provider, oauth_id, created_at, updated_at, tokens_valid_after""";
 
     private final JdbcClient jdbc;
 
@@ -165,6 +165,29 @@ public class Users {
         update(id, Map.of("hashed_password", hashedPassword), now);
     }
 
+    /**
+     * Moves the user's token epoch to {@code now} (never backwards): every token issued until then stops working.
+     * Millisecond precision, like the tokens' {@code iat_ms}.
+     */
+    public void revokeTokensUntil(UUID id, Instant now) {
+        java.sql.Timestamp epoch = java.sql.Timestamp.from(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        jdbc.sql("UPDATE users SET tokens_valid_after = GREATEST(tokens_valid_after, ?) WHERE id = ?")
+                .params(epoch, id)
+                .update();
+    }
+
+    /** What an access token of the user grants: role, whether active, the token epoch (null: unknown user). */
+    Optional<AccountState> state(UUID id) {
+        return jdbc.sql("SELECT id, role, is_active, tokens_valid_after FROM users WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new AccountState(
+                        rs.getObject("id", UUID.class),
+                        Role.fromValue(rs.getString("role")),
+                        rs.getBoolean("is_active"),
+                        instant(rs.getTimestamp("tokens_valid_after"))))
+                .optional();
+    }
+
     /** Renter → owner in one statement; other roles are left as they are. */
     public void promoteToOwner(UUID id, Instant now) {
         jdbc.sql("UPDATE users SET role = 'owner', updated_at = ? WHERE id = ? AND role = 'renter'")
@@ -188,6 +211,11 @@ public class Users {
                 rs.getString("oauth_provider"),
                 rs.getString("oauth_id"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                instant(rs.getTimestamp("tokens_valid_after")));
+    }
+
+    private static @Nullable Instant instant(java.sql.@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -109,10 +109,18 @@ class AuthController {
         return TokenResponse.of(accounts.refresh(request.refreshToken()));
     }
 
+    /** This device: its refresh token (and the rest of its rotation family) is revoked. */
     @PostMapping("/logout")
     Map<String, String> logout(@Valid @RequestBody RefreshRequest request) {
         accounts.logout(request.refreshToken());
         return Map.of("message", "Successfully logged out");
+    }
+
+    /** Every device: all access tokens issued so far are refused at once, all refresh tokens revoked (ADR 3). */
+    @PostMapping("/logout-all")
+    Map<String, String> logoutAll(Caller caller) {
+        accounts.logoutEverywhere(caller.id());
+        return Map.of("message", "Successfully logged out everywhere");
     }
 
     /** The same answer, in the same time, whether or not the account exists (no account enumeration). */

@@ -81,7 +81,11 @@ final class Connection {
         return verifiedAt;
     }
 
-    void verified(Instant now) {
+    /** The token still works; {@code current} carries the account's current role. */
+    void verified(Caller current, Instant now) {
+        if (caller != null) {
+            caller = current;
+        }
         verifiedAt = now;
     }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,7 @@ class RealtimeHandler extends TextWebSocketHandler implements DisposableBean {
     static final CloseStatus INVALID_TOKEN = CloseStatus.POLICY_VIOLATION.withReason("Could not validate credentials");
     static final CloseStatus TOKEN_EXPIRED = CloseStatus.POLICY_VIOLATION.withReason("Token expired");
     static final CloseStatus INACTIVE_USER = CloseStatus.POLICY_VIOLATION.withReason("Inactive user");
+    static final CloseStatus TOKEN_REVOKED = CloseStatus.POLICY_VIOLATION.withReason("Token revoked");
     private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     private final Fanout fanout;
@@ -69,6 +71,31 @@ class RealtimeHandler extends TextWebSocketHandler implements DisposableBean {
         this.clock = clock;
         this.properties = properties;
         heartbeat.scheduleWithFixedDelay(this::heartbeat, 1, 1, TimeUnit.SECONDS);
+        authenticator.ifAvailable(tokens -> tokens.onAccountChange(this::accountChanged));
+    }
+
+    /**
+     * A user's tokens were revoked, their account deactivated or their role changed (on any instance): their open
+     * connections here are checked again at once, off the thread that delivered the news, and closed with 1008 if
+     * their token no longer works.
+     */
+    private void accountChanged(UUID userId) {
+        for (Connection connection : fanout.connections()) {
+            Caller caller = connection.caller();
+            if (caller != null && caller.id().equals(userId)) {
+                try {
+                    senders.execute(() -> {
+                        try {
+                            reverify(connection, clock.instant());
+                        } catch (RuntimeException e) {
+                            fanout.unregister(connection.id());
+                        }
+                    });
+                } catch (RejectedExecutionException shuttingDown) {
+                    return;
+                }
+            }
+        }
     }
 
     @Override
@@ -297,7 +324,8 @@ class RealtimeHandler extends TextWebSocketHandler implements DisposableBean {
 
     /**
      * Closes connections that never authenticated, went silent, or whose token expired or whose account was deactivated
-     * since it was last checked; pings the others.
+     * since it was last checked (a safety net: revocations close connections at once, {@link #accountChanged}); pings
+     * the others.
      */
     private void heartbeat() {
         Instant now = clock.instant();
@@ -334,8 +362,9 @@ class RealtimeHandler extends TextWebSocketHandler implements DisposableBean {
             return;
         }
         switch (tokens.authenticate(token)) {
-            case BearerAuthenticator.Authenticated authenticated -> connection.verified(now);
+            case BearerAuthenticator.Authenticated(var caller) -> connection.verified(caller, now);
             case BearerAuthenticator.Inactive inactive -> closeAndForget(connection, INACTIVE_USER);
+            case BearerAuthenticator.Revoked revoked -> closeAndForget(connection, TOKEN_REVOKED);
             case BearerAuthenticator.Invalid invalid -> closeAndForget(connection, TOKEN_EXPIRED);
         }
     }

@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout how long one blocking send to a client may take
  * @param replayEvents recent events kept for {@code resume}
  * @param reverifyInterval how often an open connection's access token is checked again: once it has expired, or its
- *     account was deactivated, the connection is closed (1008) unless the client sent a fresh {@code auth} meanwhile
+ *     account was deactivated, the connection is closed (1008) unless the client sent a fresh {@code auth} meanwhile;
+ *     revocations (password change, logout everywhere, deactivation) close connections at once, through an event
+ * @param ticketLifetime how long a WebSocket ticket ({@code POST /api/v1/ws/ticket}) may wait for its connection
  */
 @ConfigurationProperties("parkingspots.realtime")
 record RealtimeProperties(
@@ -30,12 +32,18 @@ record RealtimeProperties(
         @DefaultValue("1000") int maxQueuedFrames,
         @DefaultValue("5s") Duration sendTimeout,
         @DefaultValue("10000") int replayEvents,
-        @DefaultValue("30s") Duration reverifyInterval) {
+        @DefaultValue("30s") Duration reverifyInterval,
+        @DefaultValue("30s") Duration ticketLifetime) {
 
     RealtimeProperties {
         if (maxMessageBytes < 256 || maxSpotSubscriptions < 1 || maxAreaSubscriptions < 0 || replayEvents < 0) {
             throw new IllegalArgumentException(
                     "parkingspots.realtime: limits must be positive (max-message-bytes >= 256)");
+        }
+        if (ticketLifetime.isNegative()
+                || ticketLifetime.isZero()
+                || ticketLifetime.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("parkingspots.realtime.ticket-lifetime must be between 1s and 5m");
         }
         if (idleTimeout.compareTo(heartbeatInterval) <= 0) {
             throw new IllegalArgumentException("parkingspots.realtime.idle-timeout must exceed heartbeat-interval");

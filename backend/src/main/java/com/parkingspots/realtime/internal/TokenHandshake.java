@@ -15,8 +15,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Authenticates {@code ?token=} at the handshake: a valid access token opens an authenticated session, an invalid one
- * is refused with 401 (Decision 20). Without a token the connection opens but receives nothing until its first message
+ * Authenticates {@code ?ticket=} (a single-use ticket from {@code POST /api/v1/ws/ticket}) or {@code ?token=} (an
+ * access token, Decision 20) at the handshake: a valid one opens an authenticated session, an invalid, used or
+ * expired one is refused with 401. Without either the connection opens but receives nothing until its first message
  * is a valid {@code auth}.
  */
 final class TokenHandshake implements HandshakeInterceptor {
@@ -25,9 +26,11 @@ final class TokenHandshake implements HandshakeInterceptor {
     static final String TOKEN = "token";
 
     private final ObjectProvider<BearerAuthenticator> authenticator;
+    private final WebSocketTickets tickets;
 
-    TokenHandshake(ObjectProvider<BearerAuthenticator> authenticator) {
+    TokenHandshake(ObjectProvider<BearerAuthenticator> authenticator, WebSocketTickets tickets) {
         this.authenticator = authenticator;
+        this.tickets = tickets;
     }
 
     @Override
@@ -37,9 +40,19 @@ final class TokenHandshake implements HandshakeInterceptor {
             WebSocketHandler wsHandler,
             Map<String, Object> attributes)
             throws Exception {
-        String token = token(request);
-        if (token == null) {
-            return true;
+        var query = UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams();
+        String ticket = decoded(query.getFirst("ticket"));
+        String token;
+        if (ticket != null) {
+            token = tickets.redeem(ticket).orElse(null);
+            if (token == null) {
+                return refuse(response, "Invalid or expired ticket");
+            }
+        } else {
+            token = decoded(query.getFirst("token"));
+            if (token == null) {
+                return true;
+            }
         }
         BearerAuthenticator tokens = authenticator.getIfAvailable();
         BearerAuthenticator.Result result =
@@ -49,8 +62,12 @@ final class TokenHandshake implements HandshakeInterceptor {
             attributes.put(TOKEN, token);
             return true;
         }
-        String detail =
-                result instanceof BearerAuthenticator.Inactive ? "Inactive user" : "Could not validate credentials";
+        return refuse(
+                response,
+                result instanceof BearerAuthenticator.Inactive ? "Inactive user" : "Could not validate credentials");
+    }
+
+    private static boolean refuse(ServerHttpResponse response, String detail) throws java.io.IOException {
         response.setStatusCode(HttpStatus.UNAUTHORIZED);
         response.getHeaders().set("WWW-Authenticate", "Bearer");
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
@@ -65,11 +82,7 @@ final class TokenHandshake implements HandshakeInterceptor {
             WebSocketHandler wsHandler,
             @Nullable Exception exception) {}
 
-    private static @Nullable String token(ServerHttpRequest request) {
-        String raw = UriComponentsBuilder.fromUri(request.getURI())
-                .build()
-                .getQueryParams()
-                .getFirst("token");
+    private static @Nullable String decoded(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }

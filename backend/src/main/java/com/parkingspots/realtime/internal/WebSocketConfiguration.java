@@ -24,19 +24,24 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
     private final RealtimeHandler handler;
     private final ObjectProvider<BearerAuthenticator> authenticator;
+    private final WebSocketTickets tickets;
     private final List<String> origins;
 
     WebSocketConfiguration(
-            RealtimeHandler handler, ObjectProvider<BearerAuthenticator> authenticator, PlatformProperties platform) {
+            RealtimeHandler handler,
+            ObjectProvider<BearerAuthenticator> authenticator,
+            WebSocketTickets tickets,
+            PlatformProperties platform) {
         this.handler = handler;
         this.authenticator = authenticator;
+        this.tickets = tickets;
         this.origins = platform.corsOriginList();
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(handler, PATH)
-                .addInterceptors(new TokenHandshake(authenticator))
+                .addInterceptors(new TokenHandshake(authenticator, tickets))
                 .setAllowedOriginPatterns(origins.toArray(String[]::new));
     }
 

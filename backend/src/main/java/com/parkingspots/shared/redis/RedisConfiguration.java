@@ -6,7 +6,9 @@ import com.parkingspots.shared.cluster.ClusterProperties;
 import com.parkingspots.shared.cluster.ClusterSequences;
 import com.parkingspots.shared.cluster.LocalClusterSequences;
 import com.parkingspots.shared.cluster.LocalEventBus;
+import com.parkingspots.shared.cluster.LocalOneTimeTickets;
 import com.parkingspots.shared.cluster.LocalWindowCounters;
+import com.parkingspots.shared.cluster.OneTimeTickets;
 import com.parkingspots.shared.cluster.WindowCounters;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,6 +41,13 @@ class RedisConfiguration {
     WindowCounters windowCounters(ObjectProvider<RedisLink> redis, Clock clock) {
         RedisLink link = redis.getIfAvailable();
         return link == null ? new LocalWindowCounters(clock) : new RedisWindowCounters(link, clock);
+    }
+
+    @Bean
+    OneTimeTickets oneTimeTickets(ObjectProvider<RedisLink> redis, Clock clock) {
+        RedisLink link = redis.getIfAvailable();
+        LocalOneTimeTickets local = new LocalOneTimeTickets(clock);
+        return link == null ? local : new RedisOneTimeTickets(link, local);
     }
 
     @Bean

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -34,7 +33,7 @@ final class AuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String token = bearerToken(request.getHeader("Authorization"));
+        String token = BearerTokens.fromHeader(request.getHeader("Authorization"));
         if (token == null) {
             request.setAttribute(FAILURE, Failure.NOT_AUTHENTICATED);
         } else if (authenticator == null) {
@@ -43,22 +42,10 @@ final class AuthenticationFilter extends OncePerRequestFilter {
             switch (authenticator.authenticate(token)) {
                 case BearerAuthenticator.Authenticated(Caller caller) -> request.setAttribute(CALLER, caller);
                 case BearerAuthenticator.Invalid() -> request.setAttribute(FAILURE, Failure.INVALID);
+                case BearerAuthenticator.Revoked() -> request.setAttribute(FAILURE, Failure.INVALID);
                 case BearerAuthenticator.Inactive() -> request.setAttribute(FAILURE, Failure.INACTIVE);
             }
         }
         chain.doFilter(request, response);
-    }
-
-    static @Nullable String bearerToken(@Nullable String header) {
-        if (header == null) {
-            return null;
-        }
-        String value = header.strip();
-        int space = value.indexOf(' ');
-        if (space <= 0 || !value.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
-            return null;
-        }
-        String token = value.substring(space + 1).strip();
-        return token.isEmpty() ? null : token;
     }
 }

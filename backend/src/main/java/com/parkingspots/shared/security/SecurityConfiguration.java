@@ -2,8 +2,10 @@ package com.parkingspots.shared.security;
 
 import com.parkingspots.shared.config.PlatformProperties;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -13,6 +15,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -21,19 +24,29 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Stateless bearer-token security. The filter chain never rejects a request by itself: CORS (preflight without auth,
- * headers on every response, errors included) and caller identification happen here; each endpoint then asks for a
- * {@link Caller} where it needs one and checks per object what that caller may do.
+ * headers on every response, errors included), the browser security headers ({@code Content-Security-Policy},
+ * {@code Referrer-Policy}, {@code Permissions-Policy}, besides Spring Security's {@code nosniff} and
+ * {@code X-Frame-Options}) and caller identification happen here; each endpoint then asks for a {@link Caller} where it
+ * needs one and checks per object what that caller may do.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
+
+    /** The app asks for the position (nearby search) on its own pages only; nothing may use camera or microphone. */
+    static final String PERMISSIONS_POLICY = "geolocation=(self), camera=(), microphone=()";
 
     @Bean
     SecurityFilterChain apiSecurity(
             HttpSecurity http,
             @Qualifier("corsConfigurationSource") CorsConfigurationSource cors,
-            ObjectProvider<BearerAuthenticator> authenticator)
+            ObjectProvider<BearerAuthenticator> authenticator,
+            List<BrowserSources> integrations,
+            @Value("${parkingspots.map.tile-url:}") @Nullable String tileUrl)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY))
+                        .addHeaderWriter(new ContentSecurityPolicy(tileUrl, integrations)))
                 .cors(c -> c.configurationSource(cors))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)

@@ -149,6 +149,9 @@ class EmailFlowsTests extends IdentityFlowsTest {
             assertThat(refreshed.status()).isEqualTo(401);
             assertThat(refreshed.json().get("detail").asString()).isEqualTo("Invalid refresh token");
         }
+        var me = http.get("/api/v1/users/me", user.auth());
+        assertThat(me.status()).as("the access tokens end with it, at once").isEqualTo(401);
+        assertThat(me.json().get("detail").asString()).isEqualTo("Could not validate credentials");
     }
 
     @Test

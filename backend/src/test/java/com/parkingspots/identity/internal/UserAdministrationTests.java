@@ -134,6 +134,11 @@ class UserAdministrationTests extends IdentityFlowsTest {
         var refreshed =
                 http.post("/api/v1/auth/refresh", "{\"refresh_token\": \"%s\"}".formatted(renter.refreshToken()));
         assertThat(refreshed.status()).as("the old session stays revoked").isEqualTo(401);
+        var oldAccess = http.get("/api/v1/users/me", renter.auth());
+        assertThat(oldAccess.status())
+                .as("an access token issued before the deactivation stays dead after the reactivation")
+                .isEqualTo(401);
+        assertThat(oldAccess.json().get("detail").asString()).isEqualTo("Could not validate credentials");
         assertThat(api.login(renter.email(), Api.PASSWORD).status()).isEqualTo(200);
     }
 
@@ -148,6 +153,9 @@ class UserAdministrationTests extends IdentityFlowsTest {
                 .isEqualTo(200);
         var demoted = http.send("PUT", "/api/v1/admin/users/" + renter.id() + "/role", "{\"role\": \"owner\"}", admin);
         assertThat(demoted.json().get("role").asString()).isEqualTo("owner");
+        assertThat(http.get("/api/v1/admin/users?page_size=1", renter.auth()).status())
+                .as("and loses it at once")
+                .isEqualTo(403);
         assertThat(http.send("PUT", "/api/v1/admin/users/" + renter.id() + "/role", "{\"role\": \"root\"}", admin)
                         .status())
                 .isEqualTo(422);

@@ -29,7 +29,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * What the application logs while it handles credentials: the request id on the lines of a request, never a password,
- * an access or refresh token, a WebSocket {@code ?token=} or an emailed reset token.
+ * an access or refresh token, a WebSocket {@code ?token=} or {@code ?ticket=}, or an emailed reset token.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LogHygieneTests extends ApiTest {
@@ -40,7 +40,7 @@ class LogHygieneTests extends ApiTest {
     PlatformProperties platform;
 
     @Test
-    void signInRefreshWebSocketAndPasswordResetLeaveNoSecretInTheLog(CapturedOutput output) throws Exception {
+    void signInRefreshWebSocketTicketAndPasswordResetLeaveNoSecretInTheLog(CapturedOutput output) throws Exception {
         String requestId = "log-hygiene-" + UUID.randomUUID().toString().substring(0, 8);
         String[] traced = {"X-Request-Id", requestId};
         String email = Api.uniqueEmail("hygiene");
@@ -91,6 +91,32 @@ class LogHygieneTests extends ApiTest {
                         new WebSocket.Listener() {})
                 .get(10, TimeUnit.SECONDS);
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+        var ticketed =
+                http.post("/api/v1/ws/ticket", "", "Authorization", "Bearer " + access, "X-Request-Id", requestId);
+        assertThat(ticketed.status()).isEqualTo(200);
+        String ticket = ticketed.json().get("ticket").asString();
+        secrets.add(ticket);
+        HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .header("X-Request-Id", requestId)
+                .buildAsync(
+                        URI.create("ws://127.0.0.1:" + port + "/api/v1/ws?ticket=" + ticket),
+                        new WebSocket.Listener() {})
+                .get(10, TimeUnit.SECONDS)
+                .sendClose(WebSocket.NORMAL_CLOSURE, "bye")
+                .get(10, TimeUnit.SECONDS);
+        try {
+            HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .buildAsync(
+                            URI.create("ws://127.0.0.1:" + port + "/api/v1/ws?ticket=" + ticket),
+                            new WebSocket.Listener() {})
+                    .get(10, TimeUnit.SECONDS)
+                    .abort();
+            throw new AssertionError("a used ticket must be refused");
+        } catch (java.util.concurrent.ExecutionException | CompletionException refused) {
+            assertThat(refused.getCause()).isInstanceOf(WebSocketHandshakeException.class);
+        }
         String badWsToken = "ws-" + UUID.randomUUID();
         secrets.add(badWsToken);
         try {

@@ -117,6 +117,78 @@ class RealtimeApiTests extends ApiTest {
     }
 
     @Test
+    void aTicketOpensOneConnectionOnceAndStandsInForTheToken() {
+        var user = api.signUp("renter");
+        var issued = http.post("/api/v1/ws/ticket", "", user.auth());
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        assertThat(issued.header("Cache-Control")).contains("no-store");
+        String ticket = issued.json().get("ticket").asString();
+        assertThat(issued.json().get("expires_in").asInt()).isEqualTo(30);
+        assertThat(ticket).matches("[A-Za-z0-9_-]{43}").doesNotContain(user.accessToken());
+
+        try (var client = WsClient.connect(port, "?ticket=" + ticket)) {
+            var connected = client.await("connected", d -> true);
+            assertThat(connected.get("data").get("user_id").asString())
+                    .isEqualTo(user.id().toString());
+        }
+        assertThat(WsClient.refusedStatus(port, "?ticket=" + ticket))
+                .as("a ticket works once")
+                .isEqualTo(401);
+        assertThat(WsClient.refusedStatus(port, "?ticket=" + ticket.substring(1) + "A"))
+                .isEqualTo(401);
+        assertThat(WsClient.refusedStatus(port, "?ticket=" + user.accessToken()))
+                .as("a token is no ticket")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void onlyASignedInCallerGetsATicket() {
+        var anonymous = http.post("/api/v1/ws/ticket", "");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("detail").asString()).isEqualTo("Not authenticated");
+        var forged = http.post("/api/v1/ws/ticket", "", "Authorization", "Bearer not-a-token");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.json().get("detail").asString()).isEqualTo("Could not validate credentials");
+    }
+
+    @Test
+    void aTicketOfASessionEndedBeforeItsUseIsRefused() {
+        var user = api.signUp("renter");
+        String ticket = http.post("/api/v1/ws/ticket", "", user.auth())
+                .json()
+                .get("ticket")
+                .asString();
+        assertThat(http.post("/api/v1/auth/logout-all", "", user.auth()).status())
+                .isEqualTo(200);
+        assertThat(WsClient.refusedStatus(port, "?ticket=" + ticket)).isEqualTo(401);
+    }
+
+    @Test
+    void everyConnectionOfAUserClosesWhenTheirSessionsEndAndOthersStayOpen() {
+        var user = api.signUp("renter");
+        var other = api.signUp("renter");
+        String ticket = http.post("/api/v1/ws/ticket", "", user.auth())
+                .json()
+                .get("ticket")
+                .asString();
+        try (var byTicket = WsClient.connect(port, "?ticket=" + ticket);
+                var byToken = WsClient.connect(port, user);
+                var someoneElse = WsClient.connect(port, other)) {
+            byTicket.await("connected", d -> true);
+            assertThat(http.post("/api/v1/auth/logout-all", "", user.auth()).status())
+                    .isEqualTo(200);
+            for (var client : java.util.List.of(byTicket, byToken)) {
+                var closed = client.awaitClose();
+                assertThat(closed.code()).isEqualTo(1008);
+                assertThat(closed.reason()).isEqualTo("Token revoked");
+            }
+            someoneElse.send("{\"type\":\"ping\"}");
+            someoneElse.await("pong", d -> true);
+            assertThat(someoneElse.isClosed()).isFalse();
+        }
+    }
+
+    @Test
     void withoutATokenTheFirstMessageMustAuthenticate() {
         try (var anonymous = WsClient.connect(port, "")) {
             anonymous.send("{\"type\":\"subscribe\",\"spot_ids\":[]}");

@@ -35,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Two application instances on one database and one Redis: instance A is this test's context, instance B a second
  * application started on A's database. Events, spot changes and rate-limit counters cross instances; lifecycle
- * jobs run once although both instances run the scheduler; a Redis outage degrades and recovers.
+ * jobs run once although both instances run the scheduler; a Redis outage degrades and recovers; a revocation on one
+ * instance refuses the old tokens and closes the WebSockets on the other at once; a WebSocket ticket works anywhere, once.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -44,13 +45,18 @@ import org.springframework.test.context.DynamicPropertySource;
             "db-scheduler.polling-interval=500ms",
             "parkingspots.cluster.instance-id=a",
             "parkingspots.identity.auth-rate-limit-per-minute=" + RealtimeClusterTests.AUTH_LIMIT,
-            "parkingspots.identity.trusted-proxies=127.0.0.1,::1"
+            "parkingspots.identity.trusted-proxies=127.0.0.1,::1",
+            "parkingspots.identity.account-cache-ttl=" + RealtimeClusterTests.ACCOUNT_CACHE_TTL,
+            "parkingspots.realtime.reverify-interval=10m"
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealtimeClusterTests extends ApiTest {
 
     /** High enough for the sign-ups of this class from one address, low enough to exhaust in a test. */
     static final int AUTH_LIMIT = 40;
+
+    /** Short, so the self-healing of a lost invalidation is seen; the periodic re-check is off (10 minutes). */
+    static final String ACCOUNT_CACHE_TTL = "3s";
 
     private static TestRedis redis;
     private static ConfigurableApplicationContext instanceB;
@@ -94,7 +100,9 @@ class RealtimeClusterTests extends ApiTest {
                             "--parkingspots.bookings.min-duration=1s",
                             "--db-scheduler.polling-interval=500ms",
                             "--parkingspots.identity.auth-rate-limit-per-minute=" + AUTH_LIMIT,
-                            "--parkingspots.identity.trusted-proxies=127.0.0.1,::1");
+                            "--parkingspots.identity.trusted-proxies=127.0.0.1,::1",
+                            "--parkingspots.identity.account-cache-ttl=" + ACCOUNT_CACHE_TTL,
+                            "--parkingspots.realtime.reverify-interval=10m");
         }
         portB = Integer.parseInt(instanceB.getEnvironment().getProperty("local.server.port"));
         httpB = new Http(portB);
@@ -328,5 +336,96 @@ class RealtimeClusterTests extends ApiTest {
                     Instant.now().plus(3, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS));
             ownerOnB.await("new_booking", d -> d.get("booking_id").asString().equals(booking));
         }
+    }
+
+    @Test
+    @Order(6)
+    void aPasswordChangeOnARefusesTheOldTokenOnBAtOnceAndClosesItsWebSocketThere() throws Exception {
+        var user = api.signUp("renter");
+        try (var onB = WsClient.connect(portB, user)) {
+            assertThat(httpB.get("/api/v1/users/me", user.auth()).status())
+                    .as("B has the account in memory")
+                    .isEqualTo(200);
+            var changed = http.post(
+                    "/api/v1/users/me/change-password",
+                    "{\"current_password\":\"%s\",\"new_password\":\"brand-new-password\"}".formatted(Api.PASSWORD),
+                    user.auth());
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+            long changedAt = System.nanoTime();
+            // well within B's 3 s cache lifetime and its 10 min re-check: only the cluster message can do it
+            await(
+                    "B refusing the old token",
+                    Duration.ofSeconds(1),
+                    () -> httpB.get("/api/v1/users/me", user.auth()).status() == 401);
+            var closed = onB.awaitClose();
+            assertThat(Duration.ofNanos(System.nanoTime() - changedAt)).isLessThan(Duration.ofSeconds(2));
+            assertThat(closed.code()).isEqualTo(1008);
+            assertThat(closed.reason()).isEqualTo("Token revoked");
+        }
+        var fresh = api.login(user.email(), "brand-new-password");
+        assertThat(httpB.get(
+                                "/api/v1/users/me",
+                                "Authorization",
+                                "Bearer " + fresh.json().get("access_token").asString())
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(7)
+    void aRoleChangeOnAHoldsOnBAtOnce() throws Exception {
+        var adminUser = api.signUp("renter");
+        jdbc.sql("UPDATE users SET role = 'admin' WHERE id = ?")
+                .param(adminUser.id())
+                .update();
+        var renter = api.signUp("renter");
+        assertThat(httpB.get("/api/v1/admin/users", renter.auth()).status()).isEqualTo(403);
+        var promoted = http.send(
+                "PUT", "/api/v1/admin/users/" + renter.id() + "/role", "{\"role\": \"admin\"}", adminUser.auth());
+        assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+        await(
+                "B granting the new role",
+                Duration.ofSeconds(1),
+                () -> httpB.get("/api/v1/admin/users", renter.auth()).status() == 200);
+    }
+
+    @Test
+    @Order(8)
+    void aLostInvalidationHealsWithinTheCacheLifetime() throws Exception {
+        var user = api.signUp("renter");
+        assertThat(httpB.get("/api/v1/users/me", user.auth()).status()).isEqualTo(200);
+        long loaded = System.nanoTime();
+        // deactivated behind the application's back: no message tells any instance
+        jdbc.sql("UPDATE users SET is_active = false WHERE id = ?")
+                .param(user.id())
+                .update();
+        assertThat(httpB.get("/api/v1/users/me", user.auth()).status())
+                .as("answered from memory, not from the row")
+                .isEqualTo(200);
+        await(
+                "B noticing by itself",
+                Duration.ofSeconds(5),
+                () -> httpB.get("/api/v1/users/me", user.auth()).status() == 400);
+        assertThat(Duration.ofNanos(System.nanoTime() - loaded))
+                .as("bounded by the cache lifetime (%s)", ACCOUNT_CACHE_TTL)
+                .isLessThan(Duration.ofMillis(4000));
+    }
+
+    @Test
+    @Order(9)
+    void aWebSocketTicketIssuedOnAOpensOneConnectionOnB() {
+        var user = api.signUp("renter");
+        String ticket = http.post("/api/v1/ws/ticket", "", user.auth())
+                .json()
+                .get("ticket")
+                .asString();
+        try (var onB = WsClient.connect(portB, "?ticket=" + ticket)) {
+            var connected = onB.await("connected", d -> true);
+            assertThat(connected.get("data").get("user_id").asString())
+                    .isEqualTo(user.id().toString());
+        }
+        assertThat(WsClient.refusedStatus(port, "?ticket=" + ticket))
+                .as("used on B, gone on A")
+                .isEqualTo(401);
     }
 }
