@@ -21,6 +21,38 @@ samples = 0
 stack = []
 
 
+GROUPS = (("com.parkingspots.spots.internal.GeoGrid", "in-memory search: grid"),
+          ("com.parkingspots.spots.internal.Marketplace", "in-memory search: marketplace"),
+          ("com.parkingspots.spots.internal.Listing", "in-memory search: marketplace"),
+          ("com.parkingspots", "ParkingSpots: other"),
+          ("tools.jackson", "Jackson (JSON)"),
+          ("com.fasterxml.jackson", "Jackson (JSON)"),
+          ("org.springframework.security", "Spring Security"),
+          ("org.springframework.web", "Spring MVC"),
+          ("org.springframework.http", "Spring MVC"),
+          ("org.springframework", "Spring: other"),
+          ("io.micrometer", "Micrometer (metrics)"),
+          ("org.apache.catalina", "Tomcat"),
+          ("org.apache.coyote", "Tomcat"),
+          ("org.apache.tomcat", "Tomcat"),
+          ("ch.qos.logback", "Logging"),
+          ("org.slf4j", "Logging"))
+
+
+def owner(stack):
+    """The group of the first frame from the top that is not the JDK's (the JDK's own work is charged to its caller)."""
+    for method in stack:
+        if not method.startswith(("java.", "javax.", "jdk.", "sun.")):
+            for prefix, name in GROUPS:
+                if method.startswith(prefix):
+                    return name
+            return "other: " + ".".join(method.split(".")[:3])
+    return "JDK only (GC, JIT, I/O)"
+
+
+owners = collections.Counter()
+
+
 def flush():
     global samples
     if stack:
@@ -28,6 +60,7 @@ def flush():
         self_counts[stack[0]] += 1
         for method in set(stack):
             total_counts[method] += 1
+        owners[owner(stack)] += 1
 
 
 for line in text.splitlines():
@@ -40,6 +73,9 @@ for line in text.splitlines():
         stack.append(m.group(1))
 flush()
 print(f"{samples} CPU samples")
+print("Self time by component (JDK frames charged to their caller):")
+for name, count in owners.most_common(14):
+    print(f"  {100.0 * count / max(samples, 1):5.1f}%  {name}")
 print("Top frames (self):")
 for method, count in self_counts.most_common(top):
     print(f"  {100.0 * count / max(samples, 1):5.1f}%  {method}")

@@ -40,6 +40,9 @@ class MarketplaceEquivalenceTests extends ApiTest {
     @Autowired
     SpotOccupancy occupancy;
 
+    @Autowired
+    Spots rows;
+
     @Test
     void memoryAndSqlGiveTheSamePagesForRandomSearchesWithAndWithoutWindows() {
         Random random = new Random(11);
@@ -48,8 +51,10 @@ class MarketplaceEquivalenceTests extends ApiTest {
         double lat0 = -55 - random.nextDouble();
         double lon0 = 60 + random.nextDouble();
         String token = "eq" + Long.toHexString(random.nextLong());
+        List<UUID> created = new java.util.ArrayList<>();
         for (int i = 0; i < 160; i++) {
             UUID spot = createSpot(owner, random, lat0, lon0, token, i);
+            created.add(spot);
             if (random.nextInt(6) == 0) {
                 addSlot(owner, spot, random, true);
             }
@@ -63,6 +68,11 @@ class MarketplaceEquivalenceTests extends ApiTest {
             }
         }
         Marketplace marketplace = sync.marketplace().orElseThrow();
+        for (UUID spot : created) {
+            assertThat(marketplace.find(spot).orElseThrow().toSpot())
+                    .as("the detail from memory is the row, field by field")
+                    .isEqualTo(rows.find(spot).orElseThrow());
+        }
         int windows = 0;
         int windowsWithAnswers = 0;
         int windowsWithClosedSpots = 0;
