@@ -41,6 +41,8 @@ class ErrorResponses {
         response.resetBuffer();
         allowOrigin(request, response);
         response.setStatus(status.value());
+        // answered before Spring Security writes its headers: at least never sniffed as something else than JSON
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         byte[] body = body(detail).getBytes(StandardCharsets.UTF_8);
@@ -76,7 +78,8 @@ class ErrorResponses {
         }
     }
 
-    private @Nullable CorsConfiguration configuration(HttpServletRequest request) {
+    @Nullable
+    CorsConfiguration configuration(HttpServletRequest request) {
         try {
             CorsConfiguration config = cors.getCorsConfiguration(request);
             if (config != null) {

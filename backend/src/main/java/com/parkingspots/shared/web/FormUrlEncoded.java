@@ -46,6 +46,19 @@ final class FormUrlEncoded {
         return parameters;
     }
 
+    /**
+     * Whether a raw request path is well-formed percent-encoded UTF-8 throughout, its {@code ;} path parameters too
+     * (Tomcat checks the path proper, and leaves path parameters to whoever reads them).
+     */
+    static boolean isWellFormedPath(String rawPath) {
+        try {
+            component(rawPath.replace('+', ' '));
+            return true;
+        } catch (MalformedException e) {
+            return false;
+        }
+    }
+
     private static String component(String encoded) throws MalformedException {
         if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0 && isAscii(encoded)) {
             return encoded;

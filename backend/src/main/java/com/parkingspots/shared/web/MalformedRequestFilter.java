@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,19 +13,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses malformed requests before anything reads them (CONTRACT.md Decision 5): a request target longer than the
- * limit (414), a query string or form body that is not percent-encoded UTF-8 (400), a parameter holding text PostgreSQL
- * cannot store (422), and a body over its limit, by its {@code Content-Length} before one byte is read, or while it is
- * read when it is chunked (413). Each refusal is one log line at INFO, never a stack trace.
+ * Refuses malformed requests before anything reads them (CONTRACT.md Decision 5), ahead of Spring Security: a request
+ * target longer than the limit (414), a {@code Content-Type} or {@code Origin} header that cannot be parsed (415, 400),
+ * a query string or form body that is not percent-encoded UTF-8 (400), a parameter holding text PostgreSQL cannot store
+ * (422), and a body over its limit, by its {@code Content-Length} before one byte is read, or while it is read when it
+ * is chunked (413). Each refusal is one log line at INFO, never a stack trace.
  */
 final class MalformedRequestFilter extends OncePerRequestFilter {
 
@@ -32,6 +38,7 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
 
     static final String MALFORMED_QUERY = "Malformed query string: parameters must be percent-encoded UTF-8";
     static final String MALFORMED_FORM = "Malformed form body: fields must be percent-encoded UTF-8";
+    static final String UNSUPPORTED_TYPE = "Unsupported Media Type: send application/json";
 
     private final RequestLimits limits;
     private final ErrorResponses errors;
@@ -53,6 +60,23 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
                     HttpStatus.URI_TOO_LONG,
                     "Request URI too long: at most " + limits.maxUriLength() + " characters",
                     "URI of " + targetLength + " characters");
+            return;
+        }
+        String headerProblem = headerProblem(request);
+        if (headerProblem != null) {
+            reject(
+                    request,
+                    response,
+                    headerProblem.startsWith("Unsupported")
+                            ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+                            : HttpStatus.BAD_REQUEST,
+                    headerProblem,
+                    "header");
+            return;
+        }
+        if (isRefusedCrossOrigin(request)) {
+            // what Spring's CORS filter answers, as JSON: a browser on another site must not call the API
+            reject(request, response, HttpStatus.FORBIDDEN, "Invalid CORS request", "origin not allowed");
             return;
         }
         List<ValidationError> unstorable = new ArrayList<>();
@@ -110,6 +134,53 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
                 ? new BoundedBodyRequest(request, limit)
                 : request;
         chain.doFilter(bounded, response);
+    }
+
+    /**
+     * Headers Spring parses on the way in, where a malformed value would be an exception deep in a filter (CORS reads
+     * both): a {@code Content-Type} that is no concrete media type or names an unknown charset, an {@code Origin} that
+     * is no URL.
+     */
+    private static @Nullable String headerProblem(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType != null && !contentType.isBlank()) {
+            try {
+                MediaType type = MediaType.parseMediaType(contentType);
+                if (type.isWildcardType() || type.isWildcardSubtype()) {
+                    return UNSUPPORTED_TYPE;
+                }
+                String charset = type.getParameter("charset");
+                if (charset != null && !isSupported(charset)) {
+                    return "Unsupported charset: send UTF-8";
+                }
+            } catch (InvalidMediaTypeException e) {
+                return UNSUPPORTED_TYPE;
+            }
+        }
+        if (request.getHeader(HttpHeaders.ORIGIN) != null) {
+            try {
+                CorsUtils.isCorsRequest(request);
+            } catch (IllegalArgumentException e) {
+                return "Malformed Origin header";
+            }
+        }
+        return null;
+    }
+
+    private boolean isRefusedCrossOrigin(HttpServletRequest request) {
+        if (!CorsUtils.isCorsRequest(request)) {
+            return false;
+        }
+        CorsConfiguration config = errors.configuration(request);
+        return config == null || config.checkOrigin(request.getHeader(HttpHeaders.ORIGIN)) == null;
+    }
+
+    private static boolean isSupported(String charset) {
+        try {
+            return Charset.isSupported(charset.replace("\"", ""));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     String tooLarge(boolean multipart) {

@@ -7,7 +7,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -35,8 +34,9 @@ class MalformedRequestsConfiguration {
     FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter(RequestLimits limits, ErrorResponses errors) {
         FilterRegistrationBean<MalformedRequestFilter> registration =
                 new FilterRegistrationBean<>(new MalformedRequestFilter(limits, errors));
-        // right after Spring Security: rejections carry the request id, CORS and security headers, and are counted
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        // after the request id (+1) and the dashboard's request recorder (+3), so rejections are traced and counted;
+        // before Spring Security, whose CORS filter would fail on a malformed Content-Type or Origin
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setName("malformedRequestFilter");
         return registration;
     }
@@ -99,6 +99,7 @@ class MalformedRequestsConfiguration {
                 // the host adds a valve of this class at start unless one is there: name ours, so it is not doubled
                 host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
                 host.getPipeline().addValve(new JsonErrorReportValve(errors::getIfAvailable));
+                host.getPipeline().addValve(new MalformedPathValve());
             });
         }
 

@@ -33,7 +33,7 @@ class StorableTextAdvice extends RequestBodyAdviceAdapter {
 
     @Override
     public Object afterBodyRead(
-            Object body,
+            @Nullable Object body,
             HttpInputMessage inputMessage,
             MethodParameter parameter,
             Type targetType,
@@ -48,8 +48,8 @@ class StorableTextAdvice extends RequestBodyAdviceAdapter {
         return body;
     }
 
-    private static void visit(Object value, List<Object> loc, List<ValidationError> errors, int depth) {
-        if (depth > MAX_DEPTH) {
+    private static void visit(@Nullable Object value, List<Object> loc, List<ValidationError> errors, int depth) {
+        if (value == null || depth > MAX_DEPTH) {
             return;
         }
         switch (value) {
