@@ -127,6 +127,86 @@ class MalformedRequestsTests extends ApiTest {
     }
 
     @Test
+    void aPathParameterWithBrokenPercentEncodingIsA400() {
+        for (String target : List.of("/api/v1/users/1;%2", "/api/v1/parking-spots/x;a=%zz", "/api/v1/reviews/1;%FF")) {
+            assertJsonError(raw.get(target, "Origin", ORIGIN), 400);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/*", "*/*", "garbage", "application/json; charset=klingon", "text/"})
+    void aContentTypeThatIsNoConcreteMediaTypeIsA415(String contentType) {
+        Api.Session owner = api.signUp("owner");
+        var response = raw.send(
+                "POST",
+                "/api/v1/parking-spots/",
+                "{}".getBytes(StandardCharsets.UTF_8),
+                "Origin",
+                ORIGIN,
+                "Authorization",
+                "Bearer " + owner.accessToken(),
+                "Content-Type",
+                contentType);
+        assertJsonError(response, 415);
+    }
+
+    @Test
+    void aMalformedOriginIsA400AndAForeignOneA403BothJson() {
+        for (String origin : List.of("%%%", "http://a b", "http://x:abc")) {
+            var response = raw.get("/api/v1/parking-spots/", "Origin", origin);
+            assertThat(response.status()).as(origin + ": " + response).isEqualTo(400);
+            assertThat(response.hasJsonDetail()).isTrue();
+        }
+        for (String origin : List.of("http://evil.example", "null", "http://[::1", "javascript:alert(1)")) {
+            var response = raw.get("/api/v1/parking-spots/", "Origin", origin);
+            assertThat(response.status()).as(origin + ": " + response).isEqualTo(403);
+            assertThat(response.json().get("detail").asString()).isEqualTo("Invalid CORS request");
+            assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+            var preflight = raw.send(
+                    "OPTIONS", "/api/v1/bookings/", null, "Origin", origin, "Access-Control-Request-Method", "POST");
+            assertThat(preflight.status()).isEqualTo(403);
+            assertThat(preflight.hasJsonDetail()).isTrue();
+        }
+    }
+
+    @Test
+    void anAcceptHeaderNothingMatchesStillGetsJsonAndTheRequestRunsOnce() {
+        Api.Session owner = api.signUp("owner");
+        UUID spot = api.createSpot(owner, "");
+        for (String accept : List.of("text/html", "application/xml", "*/*;q=x", "a/b/c")) {
+            var slot = raw.send(
+                    "POST",
+                    "/api/v1/parking-spots/" + spot + "/availability",
+                    "{\"day_of_week\": 1, \"start_time\": \"09:00\", \"end_time\": \"10:00\", \"is_available\": false}"
+                            .getBytes(StandardCharsets.UTF_8),
+                    "Authorization",
+                    "Bearer " + owner.accessToken(),
+                    "Content-Type",
+                    "application/json",
+                    "Accept",
+                    accept);
+            assertThat(slot.status()).as(accept + ": " + slot).isEqualTo(200);
+            assertThat(slot.isJson()).isTrue();
+            var deleted = raw.send(
+                    "DELETE",
+                    "/api/v1/parking-spots/" + spot + "/availability/"
+                            + slot.json().get("id").asString(),
+                    null,
+                    "Authorization",
+                    "Bearer " + owner.accessToken(),
+                    "Accept",
+                    accept);
+            // once a 406 that came only after the slot was gone
+            assertThat(deleted.status()).as(accept + ": " + deleted).isEqualTo(200);
+            assertThat(deleted.json().get("message").asString()).isEqualTo("Availability slot deleted");
+        }
+        assertThat(http.get("/api/v1/parking-spots/" + spot + "/availability")
+                        .json()
+                        .size())
+                .isZero();
+    }
+
+    @Test
     void aHundredThousandCharacterQueryIsA414() {
         var response = raw.get("/api/v1/parking-spots/?q=" + "a".repeat(100_000), "Origin", ORIGIN);
         assertJsonError(response, 414);
