@@ -12,6 +12,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
@@ -71,8 +72,9 @@ public class ApiExceptionHandler {
 
     private final RequestLimits limits;
 
-    ApiExceptionHandler(RequestLimits limits) {
-        this.limits = limits;
+    ApiExceptionHandler(ObjectProvider<RequestLimits> limits) {
+        // (a web slice test has no configuration properties: the defaults then)
+        this.limits = limits.getIfAvailable(RequestLimits::defaults);
     }
 
     public static ResponseEntity<Map<String, Object>> error(HttpStatusCode status, Object detail) {

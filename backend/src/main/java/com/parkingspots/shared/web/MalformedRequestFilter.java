@@ -48,36 +48,40 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
         this.errors = errors;
     }
 
+    /** Why a request is refused: its status, the {@code detail} the client reads, a word for the log. */
+    private record Rejection(HttpStatus status, Object detail, String why) {}
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Rejection rejection = rejection(request);
+        if (rejection != null) {
+            log.info(
+                    "Rejected {} {}: {} ({})",
+                    request.getMethod(),
+                    ErrorResponses.loggable(request.getRequestURI()),
+                    rejection.status().value(),
+                    rejection.why());
+            errors.write(request, response, rejection.status(), rejection.detail());
+            return;
+        }
+        boolean chunked =
+                request.getContentLengthLong() < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        chain.doFilter(chunked ? new BoundedBodyRequest(request, bodyLimit(request)) : request, response);
+    }
+
+    private @Nullable Rejection rejection(HttpServletRequest request) {
         String query = request.getQueryString();
         int targetLength = request.getRequestURI().length() + (query == null ? 0 : query.length() + 1);
         if (targetLength > limits.maxUriLength()) {
-            reject(
-                    request,
-                    response,
+            return new Rejection(
                     HttpStatus.URI_TOO_LONG,
                     "Request URI too long: at most " + limits.maxUriLength() + " characters",
                     "URI of " + targetLength + " characters");
-            return;
         }
-        String headerProblem = headerProblem(request);
-        if (headerProblem != null) {
-            reject(
-                    request,
-                    response,
-                    headerProblem.startsWith("Unsupported")
-                            ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
-                            : HttpStatus.BAD_REQUEST,
-                    headerProblem,
-                    "header");
-            return;
-        }
-        if (isRefusedCrossOrigin(request)) {
-            // what Spring's CORS filter answers, as JSON: a browser on another site must not call the API
-            reject(request, response, HttpStatus.FORBIDDEN, "Invalid CORS request", "origin not allowed");
-            return;
+        Rejection header = headerRejection(request);
+        if (header != null) {
+            return header;
         }
         List<ValidationError> unstorable = new ArrayList<>();
         Set<String> queryNames = new HashSet<>();
@@ -88,91 +92,99 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
                     check(parameter.name(), parameter.value(), "query", unstorable);
                 }
             } catch (FormUrlEncoded.MalformedException e) {
-                reject(request, response, HttpStatus.BAD_REQUEST, MALFORMED_QUERY, "query string " + e.getMessage());
-                return;
+                return new Rejection(HttpStatus.BAD_REQUEST, MALFORMED_QUERY, "query string " + e.getMessage());
             }
         }
-        boolean multipart = hasType(request, MediaType.MULTIPART_FORM_DATA);
-        long limit = multipart
-                ? limits.maxUploadRequestBytes()
-                : limits.maxBodySize().toBytes();
         long length = request.getContentLengthLong();
-        if (length > limit) {
-            reject(request, response, HttpStatus.CONTENT_TOO_LARGE, tooLarge(multipart), length + " bytes announced");
-            return;
+        if (length > bodyLimit(request)) {
+            return new Rejection(HttpStatus.CONTENT_TOO_LARGE, tooLarge(request), length + " bytes announced");
         }
         if (unstorable.isEmpty()
                 && hasType(request, MediaType.APPLICATION_FORM_URLENCODED)
                 && "POST".equals(request.getMethod())) {
-            Map<String, String[]> parameters;
-            try {
-                // Tomcat parses the form (bounded by server.tomcat.max-http-form-post-size) now rather than later
-                parameters = request.getParameterMap();
-            } catch (IllegalStateException | RequestRejectedException e) {
-                boolean tooMuch = e instanceof InvalidParameterException invalid && invalid.getErrorCode() == 413;
-                reject(
-                        request,
-                        response,
-                        tooMuch ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
-                        tooMuch ? tooLarge(false) : MALFORMED_FORM,
-                        e.getClass().getSimpleName());
-                return;
+            Rejection form = formRejection(request, queryNames, unstorable);
+            if (form != null) {
+                return form;
             }
-            parameters.forEach((name, values) -> {
-                if (!queryNames.contains(name)) {
-                    for (String value : values) {
-                        check(name, value, "body", unstorable);
-                    }
-                }
-            });
         }
-        if (!unstorable.isEmpty()) {
-            reject(request, response, HttpStatus.UNPROCESSABLE_CONTENT, unstorable, "unstorable text in a parameter");
-            return;
-        }
-        HttpServletRequest bounded = length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
-                ? new BoundedBodyRequest(request, limit)
-                : request;
-        chain.doFilter(bounded, response);
+        return unstorable.isEmpty()
+                ? null
+                : new Rejection(HttpStatus.UNPROCESSABLE_CONTENT, unstorable, "unstorable text in a parameter");
     }
 
     /**
      * Headers Spring parses on the way in, where a malformed value would be an exception deep in a filter (CORS reads
      * both): a {@code Content-Type} that is no concrete media type or names an unknown charset, an {@code Origin} that
-     * is no URL.
+     * is no URL; and an origin the CORS configuration does not allow, refused as Spring's CORS filter would, in JSON.
      */
-    private static @Nullable String headerProblem(HttpServletRequest request) {
+    private @Nullable Rejection headerRejection(HttpServletRequest request) {
         String contentType = request.getContentType();
         if (contentType != null && !contentType.isBlank()) {
             try {
                 MediaType type = MediaType.parseMediaType(contentType);
                 if (type.isWildcardType() || type.isWildcardSubtype()) {
-                    return UNSUPPORTED_TYPE;
+                    return new Rejection(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_TYPE, "wildcard Content-Type");
                 }
                 String charset = type.getParameter("charset");
                 if (charset != null && !isSupported(charset)) {
-                    return "Unsupported charset: send UTF-8";
+                    return new Rejection(
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported charset: send UTF-8", "unknown charset");
                 }
             } catch (InvalidMediaTypeException e) {
-                return UNSUPPORTED_TYPE;
+                return new Rejection(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_TYPE, "malformed Content-Type");
             }
         }
-        if (request.getHeader(HttpHeaders.ORIGIN) != null) {
-            try {
-                CorsUtils.isCorsRequest(request);
-            } catch (IllegalArgumentException e) {
-                return "Malformed Origin header";
-            }
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin == null) {
+            return null;
+        }
+        boolean crossOrigin;
+        try {
+            crossOrigin = CorsUtils.isCorsRequest(request);
+        } catch (IllegalArgumentException e) {
+            return new Rejection(HttpStatus.BAD_REQUEST, "Malformed Origin header", "malformed Origin");
+        }
+        CorsConfiguration config = crossOrigin ? errors.configuration(request) : null;
+        if (crossOrigin && (config == null || config.checkOrigin(origin) == null)) {
+            // a browser on another site must not call the API
+            return new Rejection(HttpStatus.FORBIDDEN, "Invalid CORS request", "origin not allowed");
         }
         return null;
     }
 
-    private boolean isRefusedCrossOrigin(HttpServletRequest request) {
-        if (!CorsUtils.isCorsRequest(request)) {
-            return false;
+    /** Tomcat parses the form now (bounded by {@code server.tomcat.max-http-form-post-size}) rather than later. */
+    private @Nullable Rejection formRejection(
+            HttpServletRequest request, Set<String> queryNames, List<ValidationError> unstorable) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (IllegalStateException | RequestRejectedException e) {
+            boolean tooMuch = e instanceof InvalidParameterException invalid && invalid.getErrorCode() == 413;
+            return tooMuch
+                    ? new Rejection(HttpStatus.CONTENT_TOO_LARGE, tooLarge(request), "form too large")
+                    : new Rejection(
+                            HttpStatus.BAD_REQUEST, MALFORMED_FORM, e.getClass().getSimpleName());
         }
-        CorsConfiguration config = errors.configuration(request);
-        return config == null || config.checkOrigin(request.getHeader(HttpHeaders.ORIGIN)) == null;
+        parameters.forEach((name, values) -> {
+            if (!queryNames.contains(name)) {
+                for (String value : values) {
+                    check(name, value, "body", unstorable);
+                }
+            }
+        });
+        return null;
+    }
+
+    private long bodyLimit(HttpServletRequest request) {
+        return hasType(request, MediaType.MULTIPART_FORM_DATA)
+                ? limits.maxUploadRequestBytes()
+                : limits.maxBodySize().toBytes();
+    }
+
+    private String tooLarge(HttpServletRequest request) {
+        return hasType(request, MediaType.MULTIPART_FORM_DATA)
+                ? "File too large: at most " + RequestLimits.describe(limits.maxUploadSize())
+                : "Request body too large: at most " + RequestLimits.describe(limits.maxBodySize());
     }
 
     private static boolean isSupported(String charset) {
@@ -181,12 +193,6 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    String tooLarge(boolean multipart) {
-        return multipart
-                ? "File too large: at most " + RequestLimits.describe(limits.maxUploadSize())
-                : "Request body too large: at most " + RequestLimits.describe(limits.maxBodySize());
     }
 
     private static void check(String name, String value, String where, List<ValidationError> errors) {
@@ -202,17 +208,5 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
     private static boolean hasType(HttpServletRequest request, MediaType type) {
         String contentType = request.getContentType();
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(type.toString());
-    }
-
-    private void reject(
-            HttpServletRequest request, HttpServletResponse response, HttpStatus status, Object detail, String why)
-            throws IOException {
-        log.info(
-                "Rejected {} {}: {} ({})",
-                request.getMethod(),
-                ErrorResponses.loggable(request.getRequestURI()),
-                status.value(),
-                why);
-        errors.write(request, response, status, detail);
     }
 }

@@ -29,6 +29,10 @@ public record RequestLimits(
         }
     }
 
+    static RequestLimits defaults() {
+        return new RequestLimits(DataSize.ofMegabytes(1), DataSize.ofMegabytes(5), 8192);
+    }
+
     long maxUploadRequestBytes() {
         return maxUploadSize.toBytes() + MULTIPART_OVERHEAD_BYTES;
     }
