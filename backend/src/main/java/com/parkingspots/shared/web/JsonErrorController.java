@@ -1,5 +1,6 @@
 package com.parkingspots.shared.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors that never reach a controller (rejected by Tomcat or a filter) are forwarded to {@code /error}; answer them in
  * the same JSON shape as everything else instead of Boot's default body or an HTML page.
  */
+@Hidden
 @RestController
 class JsonErrorController implements ErrorController {
 

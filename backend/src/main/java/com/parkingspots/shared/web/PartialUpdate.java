@@ -1,5 +1,6 @@
 package com.parkingspots.shared.web;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,19 +55,28 @@ public final class PartialUpdate {
         });
     }
 
+    /**
+     * An integer in {@code [min, max]} (at most {@code Integer.MAX_VALUE}), given as a JSON integer or a string of
+     * digits, as pydantic's lax mode reads it. Any size is compared with the bounds, so {@code 10**25} is "less than or
+     * equal to" its maximum, never an overflow.
+     */
     public Optional<Field<Integer>> integer(String key, long min, long max, boolean nullable) {
         return read(key, nullable, node -> {
-            if (!(node.isIntegralNumber() || node.isString() && node.asString().matches("-?\\d{1,10}"))) {
+            BigInteger value;
+            if (node.isIntegralNumber()) {
+                value = node.bigIntegerValue();
+            } else if (node.isString() && node.asString().strip().matches("[-+]?\\d{1,4300}")) {
+                value = new BigInteger(node.asString().strip());
+            } else {
                 return fail(key, "int_parsing", "Input should be a valid integer");
             }
-            long value = node.isString() ? Long.parseLong(node.asString()) : node.asLong();
-            if (value < min) {
+            if (value.compareTo(BigInteger.valueOf(Math.max(min, Integer.MIN_VALUE))) < 0) {
                 return fail(key, "greater_than_equal", "Input should be greater than or equal to " + min);
             }
-            if (value > max) {
+            if (value.compareTo(BigInteger.valueOf(Math.min(max, Integer.MAX_VALUE))) > 0) {
                 return fail(key, "less_than_equal", "Input should be less than or equal to " + max);
             }
-            return (int) value;
+            return value.intValueExact();
         });
     }
 

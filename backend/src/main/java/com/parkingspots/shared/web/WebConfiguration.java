@@ -1,8 +1,11 @@
 package com.parkingspots.shared.web;
 
+import com.parkingspots.shared.security.Caller;
 import jakarta.servlet.Filter;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.filter.UrlHandlerFilter;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -23,6 +27,11 @@ import tools.jackson.databind.module.SimpleModule;
 /** HTTP conventions of CONTRACT.md Decision 1 and section 8: trailing slashes, snake_case JSON, strict integers. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    static {
+        // the caller is resolved from the bearer token, not sent as a parameter: keep it out of the OpenAPI document
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     /**
      * Every route answers with and without a trailing slash, directly: the request is seen without the slash (by
@@ -48,6 +57,11 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Override
+    public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        configurer.strategies(List.of(new LenientAcceptStrategy()));
+    }
+
+    @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(new Converter<String, Instant>() {
             @Override
@@ -61,16 +75,15 @@ class WebConfiguration implements WebMvcConfigurer {
         @Override
         public Instant deserialize(JsonParser p, DeserializationContext ctxt) {
             JsonToken token = p.currentToken();
-            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                return FlexibleInstants.parse(p.getString());
-            }
-            if (token != JsonToken.VALUE_STRING) {
+            if (token != JsonToken.VALUE_STRING
+                    && token != JsonToken.VALUE_NUMBER_INT
+                    && token != JsonToken.VALUE_NUMBER_FLOAT) {
                 return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
             }
             String text = p.getString();
             try {
                 return FlexibleInstants.parse(text);
-            } catch (DateTimeParseException | NumberFormatException e) {
+            } catch (DateTimeException | NumberFormatException e) {
                 return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "Input should be a valid datetime");
             }
         }
