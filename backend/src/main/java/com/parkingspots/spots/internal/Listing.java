@@ -270,7 +270,7 @@ final class Listing {
                 has(SECURITY),
                 has(LIGHTING),
                 has(ACCESSIBLE),
-                SpotSearch.round2(averageRating),
+                Marketplace.round2(averageRating),
                 totalReviews,
                 images(),
                 timeZone,

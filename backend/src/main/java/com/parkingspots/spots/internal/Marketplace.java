@@ -522,7 +522,16 @@ final class Marketplace {
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1.0, Math.sqrt(a)));
     }
 
+    /**
+     * {@code BigDecimal.valueOf(value).setScale(2, HALF_UP).doubleValue()}, as SQL results were rounded, without its
+     * allocations unless the value is within rounding of a half cent (where only the decimal digits can decide).
+     */
     static double round2(double value) {
+        double scaled = value * 100;
+        double fraction = scaled - Math.floor(scaled);
+        if (Math.abs(fraction - 0.5) > 1e-6 && Math.abs(scaled) < 1e15) {
+            return Math.round(scaled) / 100.0;
+        }
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 

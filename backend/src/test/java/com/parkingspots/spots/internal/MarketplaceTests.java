@@ -155,6 +155,23 @@ class MarketplaceTests {
     }
 
     @Test
+    void distancesAreRoundedExactlyAsTheDecimalsOfTheSqlPathWere() {
+        Random random = new Random(9);
+        for (int i = 0; i < 2_000_000; i++) {
+            double value = switch (i % 4) {
+                case 0 -> random.nextDouble() * 100;
+                case 1 -> Math.round(random.nextDouble() * 100_000) / 1000.0 + 0.005; // half cents
+                case 2 -> (random.nextInt(100_000) + 0.5) / 100.0;
+                default -> Math.nextAfter((random.nextInt(100_000) + 0.5) / 100.0, random.nextBoolean() ? 0 : 1e9);
+            };
+            double expected = java.math.BigDecimal.valueOf(value)
+                    .setScale(2, java.math.RoundingMode.HALF_UP)
+                    .doubleValue();
+            assertThat(Marketplace.round2(value)).as("%s", value).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aHugeRadiusOverAnEmptyWorldVisitsTheExistingCellsNotTheRings() {
         Marketplace marketplace = new Marketplace(16, NOW);
         Spot far = new Spot(UUID.randomUUID(), 64.1, -21.9, 0, 3, 300, false, false, true);
