@@ -150,14 +150,11 @@ class MarketplaceSync implements SmartLifecycle, HealthIndicator {
     }
 
     /**
-     * A spot's figures changed in another module's transaction (a rating, a completed stay): catch up soon after it
-     * commits, off the caller's thread, and announce it.
+     * A spot's figures changed in another module's transaction (a rating, a completed stay): as {@link #spotChanged},
+     * so the next read of the spot here shows them.
      */
     void spotFiguresChanged() {
-        afterCommit(() -> {
-            catchUpSoon();
-            announce();
-        });
+        spotChanged();
     }
 
     /** A booking holds the interval (in the current transaction): apply it once that commits. */
