@@ -302,7 +302,7 @@ cat "$RUN/checks.txt"
 
 # 9. the report
 GATLING_DIR=$(ls -d "$RUN"/gatling/*/ | tail -1)
-SERVER_DESC="the product jar (\`java -Xmx$HEAP -XX:+UseParallelGC\`), pool $POOL, in-process caches (SPOT_CACHE_ENTRIES default), no Redis, offline payments, bcrypt cost $BCRYPT_COST, on the same 2 cores as PostgreSQL and Gatling"
+SERVER_DESC="the product jar (\`java -Xmx$HEAP -XX:+UseParallelGC\`), pool $POOL, the in-memory marketplace, no Redis, offline payments, bcrypt cost $BCRYPT_COST, on the same 2 cores as PostgreSQL and Gatling"
 [ -n "$STARTED_SERVER" ] || SERVER_DESC="already running at $URL (not started by this script)"
 python3 bench/load/report.py \
     --mode "$MODE" --run "$RUN" --gatling "$GATLING_DIR" --spots "$N" --date "$DATE" --tag "$TAG" \

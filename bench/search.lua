@@ -1,5 +1,7 @@
 -- wrk load scenario for nearby search: varied coordinates (dense centre, urban ring, suburbs), radii and filters,
 -- so that almost every request is a different URL (no single cached answer). Seeded per thread: repeatable.
+-- With the argument "window" (wrk ... -s bench/search.lua URL -- window) each search also asks for a time window:
+-- a start within the next 30 days on a quarter hour, 1 to 8 hours long (opening hours, blocks and bookings apply).
 local centre_lat, centre_lon = 37.9838, 23.7275
 local types = {"indoor", "outdoor", "covered", "garage", "driveway", "lot"}
 local sizes = {"motorcycle", "compact", "standard", "large", "oversized"}
@@ -15,6 +17,8 @@ end
 
 function init(args)
   math.randomseed(1234 + id)
+  window = args[1] == "window"
+  base = math.floor(os.time() / 3600) * 3600 + 3600
 end
 
 local function gauss()
@@ -40,6 +44,11 @@ request = function()
   if math.random() < 0.10 then q = q .. "&vehicle_size=" .. sizes[math.random(#sizes)] end
   if math.random() < 0.10 then q = q .. "&is_covered=true" end
   if math.random() < 0.10 then q = q .. "&page=" .. math.random(2, 3) end
+  if window then
+    local start = base + 900 * math.random(0, 30 * 96)
+    q = q .. "&start_time=" .. os.date("!%Y-%m-%dT%H:%M:%SZ", start)
+      .. "&end_time=" .. os.date("!%Y-%m-%dT%H:%M:%SZ", start + 3600 * math.random(1, 8))
+  end
   return wrk.format("GET", q)
 end
 

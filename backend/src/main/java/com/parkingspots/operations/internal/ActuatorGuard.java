@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,6 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ActuatorGuard extends OncePerRequestFilter {
 
     static final String PROMETHEUS = "/actuator/prometheus";
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
     private final byte @Nullable [] token;
 
@@ -63,7 +65,9 @@ final class ActuatorGuard extends OncePerRequestFilter {
         String servletPath = request.getServletPath();
         String pathInfo = request.getPathInfo();
         String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
-        path = path.replaceAll("/{2,}", "/");
+        if (path.contains("//")) {
+            path = REPEATED_SLASHES.matcher(path).replaceAll("/");
+        }
         while (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }

@@ -8,6 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {
@@ -20,6 +21,15 @@ class OperationsConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         registration.setName("actuatorGuard");
         return registration;
+    }
+
+    /**
+     * No tracing observation around each of Spring Security's filters: per request they cost more CPU than a nearby
+     * search (bench/results/search-*.md, profile); requests are still measured as {@code http.server.requests}.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -9,7 +9,6 @@ import com.parkingspots.shared.cluster.LocalEventBus;
 import com.parkingspots.shared.cluster.LocalOneTimeTickets;
 import com.parkingspots.shared.cluster.LocalWindowCounters;
 import com.parkingspots.shared.cluster.OneTimeTickets;
-import com.parkingspots.shared.cluster.SharedCache;
 import com.parkingspots.shared.cluster.WindowCounters;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,12 +41,6 @@ class RedisConfiguration {
     WindowCounters windowCounters(ObjectProvider<RedisLink> redis, Clock clock) {
         RedisLink link = redis.getIfAvailable();
         return link == null ? new LocalWindowCounters(clock) : new RedisWindowCounters(link, clock);
-    }
-
-    @Bean
-    SharedCache sharedCache(ObjectProvider<RedisLink> redis, RedisProperties properties) {
-        RedisLink link = redis.getIfAvailable();
-        return link == null ? SharedCache.NONE : new RedisSharedCache(link, properties.cacheTtl());
     }
 
     @Bean

@@ -10,15 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyPrefix prefix of every key and channel, so several deployments can share one Redis
  * @param timeout how long a command may take before Redis is considered down for it
  * @param probeInterval how often Redis is pinged to notice an outage and the recovery
- * @param cacheTtl how long an entry of the shared cache level lives at most (invalidation usually ends it sooner)
  */
 @ConfigurationProperties("parkingspots.redis")
 public record RedisProperties(
         @Nullable String url,
         @DefaultValue("parkingspots:") String keyPrefix,
         @DefaultValue("500ms") Duration timeout,
-        @DefaultValue("1s") Duration probeInterval,
-        @DefaultValue("10m") Duration cacheTtl) {
+        @DefaultValue("1s") Duration probeInterval) {
 
     public RedisProperties {
         if (url != null && url.isBlank()) {

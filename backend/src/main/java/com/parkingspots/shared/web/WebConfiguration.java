@@ -1,12 +1,17 @@
 package com.parkingspots.shared.web;
 
 import com.parkingspots.shared.security.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +49,53 @@ class WebConfiguration implements WebMvcConfigurer {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setName("trailingSlashFilter");
         return registration;
+    }
+
+    /**
+     * CPU-bound requests a few at a time, in arrival order: after the trailing-slash filter (they are matched as the
+     * handler mappings see them), the request metrics (which so count the wait) and the refusal of malformed requests;
+     * before Spring Security and MVC, where the CPU goes.
+     */
+    @Bean
+    FilterRegistrationBean<CpuBoundAdmission> cpuBoundAdmission(
+            List<CpuBoundRequests> cpuBound,
+            @Value("${parkingspots.web.cpu-bound-concurrency:0}") int concurrency,
+            @Value("${parkingspots.web.cpu-bound-max-waiting:128}") int maxWaiting,
+            @Value("${parkingspots.web.cpu-bound-max-wait:2s}") Duration maxWait,
+            ErrorResponses errors,
+            MeterRegistry meters) {
+        int permits = concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors();
+        FilterRegistrationBean<CpuBoundAdmission> registration = new FilterRegistrationBean<>(
+                new CpuBoundAdmission(cpuBound, permits, maxWaiting, maxWait, errors, meters));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        registration.setName("cpuBoundAdmission");
+        return registration;
+    }
+
+    /**
+     * Tomcat's own pool of platform threads answers requests, not a virtual thread per request (the rest of the
+     * application keeps virtual threads): its queue is first come first served, while the virtual thread scheduler's
+     * work stealing let some connections wait hundreds of milliseconds to seconds under load (ADR 0010). Runs after
+     * Spring Boot's customizer that installs the virtual thread executor (order 1), and undoes it.
+     */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> platformRequestThreads() {
+        return new PlatformRequestThreads();
+    }
+
+    static final class PlatformRequestThreads
+            implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(ConfigurableTomcatWebServerFactory factory) {
+            // no executor: the endpoint creates its own at start, sized by server.tomcat.threads.*
+            factory.addProtocolHandlerCustomizers(handler -> handler.setExecutor(null));
+        }
+
+        @Override
+        public int getOrder() {
+            return 100;
+        }
     }
 
     @Bean

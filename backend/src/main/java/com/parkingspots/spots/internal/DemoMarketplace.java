@@ -268,6 +268,7 @@ class DemoMarketplace implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final MarketplaceSync marketplace;
     private final Clock clock;
 
     DemoMarketplace(
@@ -278,6 +279,7 @@ class DemoMarketplace implements ApplicationRunner {
             JdbcClient jdbc,
             TransactionTemplate transactions,
             JsonMapper json,
+            MarketplaceSync marketplace,
             Clock clock) {
         this.properties = properties;
         this.platform = platform;
@@ -286,6 +288,7 @@ class DemoMarketplace implements ApplicationRunner {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
+        this.marketplace = marketplace;
         this.clock = clock;
     }
 
@@ -332,6 +335,7 @@ class DemoMarketplace implements ApplicationRunner {
                 Map<String, @Nullable Object> columns = spot(random, i);
                 spots.insert(UUID.randomUUID(), owner, columns, now.minusSeconds((long) (SPOTS - i) * 3600));
             }
+            marketplace.spotChanged();
         });
         log.info("""
 

@@ -16,28 +16,30 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The spots module's API for other modules. Writes join the caller's transaction (bookings, reviews), and the caches
- * are invalidated when that transaction commits.
+ * The spots module's API for other modules. Reads come from the in-memory marketplace once it is built; writes join
+ * the caller's transaction (bookings, reviews) and reach the marketplace when that transaction commits.
  */
 @Service
 class SpotCatalogService implements SpotCatalog, SpotOccupancy, SpotRatings {
 
     private final Spots spots;
-    private final SpotCaches caches;
+    private final SpotReads reads;
+    private final MarketplaceSync marketplace;
 
-    SpotCatalogService(Spots spots, SpotCaches caches) {
+    SpotCatalogService(Spots spots, SpotReads reads, MarketplaceSync marketplace) {
         this.spots = spots;
-        this.caches = caches;
+        this.reads = reads;
+        this.marketplace = marketplace;
     }
 
     @Override
     public Optional<SpotSnapshot> find(UUID spotId) {
-        return caches.detail(spotId, () -> spots.find(spotId)).map(Spot::snapshot);
+        return reads.find(spotId).map(Spot::snapshot);
     }
 
     @Override
     public Map<UUID, SpotSnapshot> findAll(Collection<UUID> spotIds) {
-        return spots.findAll(spotIds).stream()
+        return reads.findAll(spotIds).values().stream()
                 .map(Spot::snapshot)
                 .collect(Collectors.toMap(SpotSnapshot::id, Function.identity()));
     }
@@ -73,14 +75,14 @@ class SpotCatalogService implements SpotCatalog, SpotOccupancy, SpotRatings {
     @Transactional
     public void occupy(UUID spotId, UUID bookingId, Instant start, Instant end) {
         spots.occupy(spotId, bookingId, start, end);
-        caches.invalidateOccupancyAfterCommit();
+        marketplace.occupied(spotId, bookingId, start, end);
     }
 
     @Override
     @Transactional
     public void release(UUID bookingId) {
         if (spots.release(bookingId)) {
-            caches.invalidateOccupancyAfterCommit();
+            marketplace.released(bookingId);
         }
     }
 
@@ -88,7 +90,7 @@ class SpotCatalogService implements SpotCatalog, SpotOccupancy, SpotRatings {
     @Transactional
     public void recordCompletedStay(UUID spotId) {
         spots.incrementTotalBookings(spotId);
-        caches.invalidateAfterCommit();
+        marketplace.spotFiguresChanged();
     }
 
     @Override
@@ -101,6 +103,6 @@ class SpotCatalogService implements SpotCatalog, SpotOccupancy, SpotRatings {
     @Transactional
     public void record(UUID spotId, double averageRating, int totalReviews) {
         spots.recordRatings(spotId, Math.round(averageRating * 100) / 100.0, totalReviews);
-        caches.invalidateAfterCommit();
+        marketplace.spotFiguresChanged();
     }
 }

@@ -39,8 +39,8 @@ public class SpotManagement {
     }
 
     private final Spots spots;
-    private final SpotSearch search;
-    private final SpotCaches caches;
+    private final SpotReads reads;
+    private final MarketplaceSync marketplace;
     private final ImageStorage images;
     private final UserAccounts accounts;
     private final ApplicationEventPublisher events;
@@ -51,8 +51,8 @@ public class SpotManagement {
 
     SpotManagement(
             Spots spots,
-            SpotSearch search,
-            SpotCaches caches,
+            SpotReads reads,
+            MarketplaceSync marketplace,
             ImageStorage images,
             UserAccounts accounts,
             ApplicationEventPublisher events,
@@ -61,8 +61,8 @@ public class SpotManagement {
             JsonMapper json,
             Clock clock) {
         this.spots = spots;
-        this.search = search;
-        this.caches = caches;
+        this.reads = reads;
+        this.marketplace = marketplace;
         this.images = images;
         this.accounts = accounts;
         this.events = events;
@@ -75,15 +75,15 @@ public class SpotManagement {
     // --- reading ---
 
     public Spot get(UUID spotId) {
-        return caches.detail(spotId, () -> spots.find(spotId)).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+        return reads.find(spotId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
     }
 
     public List<Spot> ownedBy(UUID ownerId) {
         return spots.ownedBy(ownerId);
     }
 
-    public List<SpotSummary> search(SearchCriteria criteria, boolean cacheable) {
-        return cacheable ? caches.search(criteria, () -> search.search(criteria)) : search.search(criteria);
+    public List<SpotSummary> search(SearchCriteria criteria) {
+        return reads.search(criteria);
     }
 
     public List<Slot> slots(UUID spotId) {
@@ -102,7 +102,7 @@ public class SpotManagement {
             Map<String, @Nullable Object> columns = new java.util.LinkedHashMap<>(input.values());
             columns.put("open_week", openWeek((String) columns.get("operating_hours"), List.of()));
             spots.insert(id, caller.id(), columns, clock.instant());
-            caches.invalidateAfterCommit();
+            marketplace.spotChanged();
             return spots.find(id).orElseThrow();
         });
         return spot;
@@ -128,7 +128,7 @@ public class SpotManagement {
             before.images().stream()
                     .filter(url -> !after.images().contains(url))
                     .forEach(dropped::add);
-            caches.invalidateAfterCommit();
+            marketplace.spotChanged();
             if (before.searchable() != after.searchable()) {
                 events.publishEvent(new SpotAvailabilityChanged(
                         spotId, after.ownerId(), after.searchable(), after.latitude(), after.longitude()));
@@ -164,7 +164,7 @@ public class SpotManagement {
         } else {
             images.deleteAll(spotId);
         }
-        caches.invalidate();
+        marketplace.spotChanged();
         if (spot.searchable()) {
             events.publishEvent(
                     new SpotAvailabilityChanged(spotId, spot.ownerId(), false, spot.latitude(), spot.longitude()));
@@ -183,7 +183,7 @@ public class SpotManagement {
             }
             spots.insertSlot(slot);
             recomputeOpenWeek(spot);
-            caches.invalidateAfterCommit();
+            marketplace.spotChanged();
             return slot;
         });
     }
@@ -196,7 +196,7 @@ public class SpotManagement {
             spots.slot(spotId, slotId).orElseThrow(() -> ApiException.notFound("Availability slot not found"));
             spots.deleteSlot(slotId);
             recomputeOpenWeek(spot);
-            caches.invalidateAfterCommit();
+            marketplace.spotChanged();
         });
     }
 
@@ -312,7 +312,7 @@ public class SpotManagement {
                 List<String> list = new ArrayList<>(current.images());
                 list.add(url);
                 spots.update(spotId, Map.of("images", spots.imagesJson(list)), clock.instant());
-                caches.invalidateAfterCommit();
+                marketplace.spotChanged();
                 return spots.find(spotId).orElseThrow();
             });
         } catch (RuntimeException e) {
@@ -333,7 +333,7 @@ public class SpotManagement {
             List<String> list = new ArrayList<>(spot.images());
             list.remove(url);
             spots.update(spotId, Map.of("images", spots.imagesJson(list)), clock.instant());
-            caches.invalidateAfterCommit();
+            marketplace.spotChanged();
             return spots.find(spotId).orElseThrow();
         });
         images.delete(spotId, url);

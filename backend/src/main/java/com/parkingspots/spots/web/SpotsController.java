@@ -114,7 +114,7 @@ class SpotsController {
                 endTime);
         int size = limit != null ? limit : pageSize;
         SearchCriteria criteria = criteria(filters, radiusKm, 100, null, null, (page - 1) * size, size);
-        return spots.search(criteria, true).stream().map(SpotListItem::of).toList();
+        return spots.search(criteria).stream().map(SpotListItem::of).toList();
     }
 
     /** The implementation's second search: no page, radius 50 km by default, and "available in the next hour". */
@@ -163,9 +163,7 @@ class SpotsController {
                 endTime);
         SearchCriteria criteria =
                 criteria(filters, radiusKm, 500, state != null ? state : prefecture, zipCode, 0, limit);
-        return spots.search(criteria, !defaultWindow).stream()
-                .map(SpotListItem::of)
-                .toList();
+        return spots.search(criteria).stream().map(SpotListItem::of).toList();
     }
 
     @GetMapping("/my-spots")

@@ -93,12 +93,12 @@ class BookingHorizonTests extends ApiTest {
                         window(spot, daysAhead(1).toString(), "+275760-09-13T00:00:00Z")),
                 400,
                 "Booking cannot last longer than 90 days");
-        assertDetail(
-                http.post(
-                        "/api/v1/bookings/calculate-price",
-                        window(spot, "-275760-09-13T00:00:00Z", daysAhead(1).toString())),
-                400,
-                "Booking cannot last longer than 90 days");
+        // before the earliest time PostgreSQL stores: not a datetime at all (shared.web.FlexibleInstants)
+        var prehistoric = http.post(
+                "/api/v1/bookings/calculate-price",
+                window(spot, "-275760-09-13T00:00:00Z", daysAhead(1).toString()));
+        assertThat(prehistoric.status()).as(prehistoric.body()).isEqualTo(422);
+        assertThat(prehistoric.body()).contains("\"start_time\"").contains("Input should be a valid datetime");
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(5));
 
         var ninetyDays = http.post(
@@ -116,14 +116,10 @@ class BookingHorizonTests extends ApiTest {
                 "+275760-09-13T05:00:00Z",
                 "start_time must be between 1970-01-01 and 9999-12-31"
             },
-            {
-                "+300000-01-01T00:00:00Z",
-                "+300000-01-01T05:00:00Z",
-                "start_time must be between 1970-01-01 and 9999-12-31"
-            },
-            {"-275760-09-13T00:00:00Z", daysAhead(1).toString(), "start_time must be between 1970-01-01 and 9999-12-31"
-            },
-            {daysAhead(1).toString(), "+300000-01-01T00:00:00Z", "end_time must be between 1970-01-01 and 9999-12-31"},
+            // beyond what PostgreSQL stores: not a datetime at all (shared.web.FlexibleInstants)
+            {"+300000-01-01T00:00:00Z", "+300000-01-01T05:00:00Z", "Input should be a valid datetime"},
+            {"-275760-09-13T00:00:00Z", daysAhead(1).toString(), "Input should be a valid datetime"},
+            {daysAhead(1).toString(), "+300000-01-01T00:00:00Z", "Input should be a valid datetime"},
         };
         for (String path : new String[] {"/api/v1/parking-spots/search", "/api/v1/parking-spots/"}) {
             for (String[] w : windows) {

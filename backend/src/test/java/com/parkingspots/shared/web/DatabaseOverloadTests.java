@@ -30,7 +30,8 @@ class DatabaseOverloadTests extends ApiTest {
 
     @Test
     void anExhaustedPoolIsA503WithRetryAfterAndTheApiRecovers() throws Exception {
-        String path = "/api/v1/parking-spots/" + UUID.randomUUID();
+        // a public profile: read from the database (spot reads are answered from memory, see below)
+        String path = "/api/v1/users/" + UUID.randomUUID();
         String login = "{\"email\": \"nobody@example.com\", \"password\": \"whatever-it-is\"}";
         List<Connection> held = new ArrayList<>();
         try {
@@ -43,6 +44,12 @@ class DatabaseOverloadTests extends ApiTest {
                 assertThat(response.json().get("detail").asString())
                         .isEqualTo("Service temporarily unavailable, try again shortly");
             }
+            // the in-memory marketplace keeps answering searches and spot details meanwhile
+            assertThat(http.get("/api/v1/parking-spots/?latitude=37.98&longitude=23.73")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(http.get("/api/v1/parking-spots/" + UUID.randomUUID()).status())
+                    .isEqualTo(404);
         } finally {
             for (Connection connection : held) {
                 connection.close();
