@@ -6,14 +6,7 @@ local centre_lat, centre_lon = 37.9838, 23.7275
 local types = {"indoor", "outdoor", "covered", "garage", "driveway", "lot"}
 local sizes = {"motorcycle", "compact", "standard", "large", "oversized"}
 local radii = {"0.5", "1", "2", "5", "10", "25"}
-local threads = {}
-local counter = 0
-
-function setup(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-  table.insert(threads, thread)
-end
+dofile("bench/wrk-report.lua")
 
 function init(args)
   math.randomseed(1234 + id)
@@ -50,15 +43,4 @@ request = function()
       .. "&end_time=" .. os.date("!%Y-%m-%dT%H:%M:%SZ", start + 3600 * math.random(1, 8))
   end
   return wrk.format("GET", q)
-end
-
-done = function(summary, latency, requests)
-  local seconds = summary.duration / 1e6
-  io.write(string.format(
-    "RESULT requests=%d seconds=%.1f rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f"
-      .. " non2xx=%d timeouts=%d connect_errors=%d read_errors=%d\n",
-    summary.requests, seconds, summary.requests / seconds,
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, summary.errors.status, summary.errors.timeout, summary.errors.connect,
-    summary.errors.read))
 end

@@ -176,9 +176,7 @@ class MarketplaceTests {
         Marketplace marketplace = new Marketplace(16, NOW);
         Spot far = new Spot(UUID.randomUUID(), 64.1, -21.9, 0, 3, 300, false, false, true);
         marketplace.put(listing(far));
-        SearchCriteria criteria = new SearchCriteria(
-                -33.9, 18.4, 20_000, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                0, 20);
+        SearchCriteria criteria = plain(-33.9, 18.4, 20_000, null, null, 0, 20);
         long started = System.nanoTime();
         List<SpotSummary> found = marketplace.search(criteria).orElseThrow();
         assertThat(found).extracting(SpotSummary::id).containsExactly(far.id());
@@ -210,9 +208,7 @@ class MarketplaceTests {
         }
         all.sort((a, b) -> -compareNewest(a, b));
         for (int offset : List.of(0, 17, 4000)) {
-            SearchCriteria criteria = new SearchCriteria(
-                    null, null, 10, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    offset, 50);
+            SearchCriteria criteria = plain(null, null, 10, null, null, offset, 50);
             assertThat(marketplace.search(criteria).orElseThrow())
                     .extracting(SpotSummary::id)
                     .containsExactlyElementsOf(all.subList(offset, offset + 50).stream()
@@ -229,47 +225,9 @@ class MarketplaceTests {
     @Test
     void aWindowBeforeTheKeptHoldsIsLeftToTheDatabase() {
         Marketplace marketplace = new Marketplace(16, NOW);
-        SearchCriteria before = new SearchCriteria(
-                null,
-                null,
-                10,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                NOW.minusSeconds(7200),
-                NOW.minusSeconds(3600),
-                0,
-                20);
+        SearchCriteria before = plain(null, null, 10, NOW.minusSeconds(7200), NOW.minusSeconds(3600), 0, 20);
         assertThat(marketplace.search(before)).isEmpty();
-        SearchCriteria after = new SearchCriteria(
-                null,
-                null,
-                10,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                NOW.plusSeconds(3600),
-                NOW.plusSeconds(7200),
-                0,
-                20);
+        SearchCriteria after = plain(null, null, 10, NOW.plusSeconds(3600), NOW.plusSeconds(7200), 0, 20);
         assertThat(marketplace.search(after)).isPresent();
     }
 
@@ -299,9 +257,16 @@ class MarketplaceTests {
     }
 
     private static boolean free(Marketplace marketplace, Instant start, Instant end) {
-        SearchCriteria criteria = new SearchCriteria(
-                1.0, 1.0, 1, null, null, null, null, null, null, null, null, null, null, null, null, start, end, 0, 20);
+        SearchCriteria criteria = plain(1.0, 1.0, 1, start, end, 0, 20);
         return !marketplace.search(criteria).orElseThrow().isEmpty();
+    }
+
+    /** A search with no filter but the location and the window (both optional). */
+    private static SearchCriteria plain(
+            Double lat, Double lon, double radiusKm, Instant start, Instant end, int offset, int limit) {
+        return new SearchCriteria(
+                lat, lon, radiusKm, null, null, null, null, null, null, null, null, null, null, null, null, start, end,
+                offset, limit);
     }
 
     private static Listing listing(Spot spot) {
