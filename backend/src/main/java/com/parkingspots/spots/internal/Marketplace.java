@@ -94,6 +94,8 @@ final class Marketplace {
 
     private int slots;
     private int live;
+    /** Counts changes to listings (not holds): readers can tell whether what they derived is stale. */
+    private volatile long listingChanges;
     /** Slots in newest-first order ({@code created_at DESC, id DESC}), and those added since, in the same order. */
     private int[] newest = new int[0];
 
@@ -138,6 +140,25 @@ final class Marketplace {
             long total = live * perListing + textBytes + listings.length * 8L + occupancy.length * 4L;
             total += ids.bytes() + grid.bytes() + newest.length * 4L + holds.size() * 160L;
             return total;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    long listingChanges() {
+        return listingChanges;
+    }
+
+    /** Every listing, under the read lock (the action must be quick and must not call back into the marketplace). */
+    void forEachListing(java.util.function.Consumer<Listing> action) {
+        lock.readLock().lock();
+        try {
+            for (int slot = 0; slot < slots; slot++) {
+                Listing listing = listings[slot];
+                if (listing != null) {
+                    action.accept(listing);
+                }
+            }
         } finally {
             lock.readLock().unlock();
         }
@@ -238,6 +259,7 @@ final class Marketplace {
                 textBytes -= textBytes(before);
             }
             listings[slot] = listing;
+            listingChanges++;
             textBytes += textBytes(listing);
             boolean moved =
                     before == null || before.latitude != listing.latitude || before.longitude != listing.longitude;
@@ -294,6 +316,7 @@ final class Marketplace {
             ids.remove(id.getMostSignificantBits(), id.getLeastSignificantBits());
             grid.remove(slot);
             listings[slot] = null; // the slot is not reused: the newest-first order skips it
+            listingChanges++;
             dropHolds(slot);
             recent.remove(Integer.valueOf(slot));
             live--;
