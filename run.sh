@@ -11,6 +11,8 @@ jar=backend/target/parkingspots.jar
 if [ ! -f "$jar" ] || [ -n "$(find backend/src backend/pom.xml web/src web/public web/index.html web/package.json pom.xml \
         -newer "$jar" -print -quit 2>/dev/null)" ]; then
     echo "Building ParkingSpots (first run downloads dependencies; later runs take seconds)..."
-    ./mvnw -B -ntp -q package -DskipTests -Dspotless.check.skip=true -pl web,backend
+    # the build only: formatting, lint and type checks are the test command's job
+    ./mvnw -B -ntp -q package -DskipTests -Dspotless.check.skip=true -Dweb.checks.skip=true -Dweb.build.script=build:app \
+        -pl web,backend
 fi
 exec java ${JAVA_OPTS:-} -jar "$jar" "$@"

@@ -2,6 +2,7 @@ package com.parkingspots.spots.internal;
 
 import com.parkingspots.identity.UserAccounts;
 import com.parkingspots.shared.config.PlatformProperties;
+import com.parkingspots.shared.config.StartupNotes;
 import com.parkingspots.shared.security.Role;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code PARKINGSPOTS_DEMO_DATA=false} turns it off; against an external database it runs only with {@code true}.
  */
 @Component
-class DemoMarketplace implements ApplicationRunner {
+class DemoMarketplace implements ApplicationRunner, StartupNotes {
 
     static final String OWNER_EMAIL = "owner@demo.parkingspots.app";
     static final String RENTER_EMAIL = "renter@demo.parkingspots.app";
@@ -299,6 +300,20 @@ class DemoMarketplace implements ApplicationRunner {
         }
     }
 
+    /** The demo sign-ins, printed with the address once the server is ready, while the demo is on and exists. */
+    @Override
+    public List<String> lines() {
+        if (!wanted(properties.demoData(), platform.embedded()) || !accounts.exists(OWNER_EMAIL)) {
+            return List.of();
+        }
+        return List.of(
+                "Demo marketplace: " + SPOTS + " parking spots in Athens, Greece. Sign in as",
+                "  the demo owner:  " + OWNER_EMAIL + "  password: " + PASSWORD,
+                "  the demo renter: " + RENTER_EMAIL + "  password: " + PASSWORD,
+                "  the demo admin:  " + ADMIN_EMAIL + "  password: " + PASSWORD,
+                "(Demo accounts. Turn this off with PARKINGSPOTS_DEMO_DATA=false.)");
+    }
+
     /** {@code auto} seeds the embedded database only: an external one gets demo data only when asked. */
     static boolean wanted(String setting, boolean embeddedDatabase) {
         return setting.equals("true") || setting.equals("auto") && embeddedDatabase;
@@ -337,15 +352,7 @@ class DemoMarketplace implements ApplicationRunner {
             }
             marketplace.spotChanged();
         });
-        log.info("""
-
-                ================================================================================
-                 Demo marketplace created: {} parking spots in Athens, Greece.
-                 Sign in as the demo owner:  {}  password: {}
-                 Sign in as the demo renter: {}  password: {}
-                 Sign in as the demo admin:  {}  password: {}
-                 (Demo accounts. Turn this off with PARKINGSPOTS_DEMO_DATA=false.)
-                ================================================================================""", SPOTS, OWNER_EMAIL, PASSWORD, RENTER_EMAIL, PASSWORD, ADMIN_EMAIL, PASSWORD);
+        log.info("Demo marketplace created: {} parking spots in Athens, Greece", SPOTS);
         return owner;
     }
 
