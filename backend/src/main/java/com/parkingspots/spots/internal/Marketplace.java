@@ -164,6 +164,25 @@ final class Marketplace {
         }
     }
 
+    /** The listing and the intervals bookings hold on it ({@code [start, end)} pairs of epoch microseconds). */
+    record Holding(Listing listing, long[] held) {}
+
+    Optional<Holding> holding(UUID id) {
+        lock.readLock().lock();
+        try {
+            int slot = ids.get(id.getMostSignificantBits(), id.getLeastSignificantBits());
+            if (slot < 0) {
+                return Optional.empty();
+            }
+            Held held = occupancy[slot];
+            return Optional.of(new Holding(
+                    listings[slot],
+                    held == null ? new long[0] : held.intervals().clone()));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     Optional<Listing> find(UUID id) {
         lock.readLock().lock();
         try {

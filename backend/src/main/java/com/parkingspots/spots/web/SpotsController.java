@@ -5,6 +5,7 @@ import com.parkingspots.shared.web.NotFoundDetail;
 import com.parkingspots.shared.web.RequestValidationException;
 import com.parkingspots.shared.web.ValidationError;
 import com.parkingspots.spots.internal.SearchCriteria;
+import com.parkingspots.spots.internal.SpotCalendar;
 import com.parkingspots.spots.internal.SpotManagement;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,10 +51,12 @@ class SpotsController {
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final SpotManagement spots;
+    private final SpotCalendar calendar;
     private final JsonMapper json;
 
-    SpotsController(SpotManagement spots, JsonMapper json) {
+    SpotsController(SpotManagement spots, SpotCalendar calendar, JsonMapper json) {
         this.spots = spots;
+        this.calendar = calendar;
         this.json = json;
     }
 
@@ -217,6 +220,27 @@ class SpotsController {
             return List.of();
         }
         return spots.slots(id).stream().map(SlotResponse::of).toList();
+    }
+
+    /**
+     * When the spot is open, blocked and booked between {@code from} and {@code to} (default: the next 7 days, at
+     * most 62), so a booking form can disable those times before asking for a price.
+     */
+    @GetMapping("/{spotId}/calendar")
+    CalendarResponse calendar(
+            @PathVariable @NotFoundDetail(NOT_FOUND) UUID spotId,
+            @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to) {
+        Instant start = from != null ? from : spots.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant end = to != null ? to : start.plus(Duration.ofDays(7));
+        if (!end.isAfter(start)) {
+            throw RequestValidationException.of("value_error", List.of("query", "to"), "to must be after from");
+        }
+        if (Duration.between(start, end).compareTo(Duration.ofDays(62)) > 0) {
+            throw RequestValidationException.of(
+                    "value_error", List.of("query", "to"), "The calendar covers at most 62 days");
+        }
+        return CalendarResponse.of(calendar.calendar(spotId, start, end));
     }
 
     @DeleteMapping("/{spotId}/availability/{slotId}")
