@@ -20,14 +20,21 @@ public class UserAdministration {
     private final Users users;
     private final Sessions sessions;
     private final AccountStates accounts;
+    private final AdminAuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     UserAdministration(
-            Users users, Sessions sessions, AccountStates accounts, TransactionTemplate transactions, Clock clock) {
+            Users users,
+            Sessions sessions,
+            AccountStates accounts,
+            AdminAuditLog audit,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.accounts = accounts;
+        this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -51,6 +58,7 @@ public class UserAdministration {
             existing(userId);
             users.update(userId, Map.of("is_active", false), now);
             sessions.endAll(userId, "deactivated", now);
+            audit.record(admin, "user.deactivated", "user", userId, Map.of());
             return existing(userId);
         });
     }
@@ -61,6 +69,7 @@ public class UserAdministration {
             existing(userId);
             users.update(userId, Map.of("is_active", true), clock.instant());
             accounts.changed(userId);
+            audit.record(admin, "user.reactivated", "user", userId, Map.of());
             return existing(userId);
         });
     }
@@ -71,8 +80,14 @@ public class UserAdministration {
             throw ApiException.badRequest("You cannot remove your own admin role");
         }
         return transactions.execute(status -> {
-            existing(userId);
+            User before = existing(userId);
             users.update(userId, Map.of("role", role.value()), clock.instant());
+            audit.record(
+                    admin,
+                    "user.role_changed",
+                    "user",
+                    userId,
+                    Map.of("from", before.role().value(), "to", role.value()));
             accounts.changed(userId); // the user's existing tokens carry the new role at once, on every instance
             return existing(userId);
         });

@@ -1,5 +1,6 @@
 package com.parkingspots.spots.internal;
 
+import com.parkingspots.identity.AdminAudit;
 import com.parkingspots.identity.UserAccounts;
 import com.parkingspots.shared.security.Caller;
 import com.parkingspots.shared.web.ApiException;
@@ -43,6 +44,7 @@ public class SpotManagement {
     private final MarketplaceSync marketplace;
     private final ImageStorage images;
     private final UserAccounts accounts;
+    private final AdminAudit audit;
     private final ApplicationEventPublisher events;
     private final SpotsProperties properties;
     private final TransactionTemplate transactions;
@@ -55,6 +57,7 @@ public class SpotManagement {
             MarketplaceSync marketplace,
             ImageStorage images,
             UserAccounts accounts,
+            AdminAudit audit,
             ApplicationEventPublisher events,
             SpotsProperties properties,
             TransactionTemplate transactions,
@@ -65,6 +68,7 @@ public class SpotManagement {
         this.marketplace = marketplace;
         this.images = images;
         this.accounts = accounts;
+        this.audit = audit;
         this.events = events;
         this.properties = properties;
         this.transactions = transactions;
@@ -125,6 +129,9 @@ public class SpotManagement {
             }
             spots.update(spotId, columns, clock.instant());
             Spot after = spots.find(spotId).orElseThrow();
+            if (!caller.is(before.ownerId())) {
+                audit.record(caller, "spot.updated", "spot", spotId, Map.of("fields", List.copyOf(columns.keySet())));
+            }
             before.images().stream()
                     .filter(url -> !after.images().contains(url))
                     .forEach(dropped::add);
@@ -163,6 +170,14 @@ public class SpotManagement {
                     status -> spots.update(spotId, Map.of("is_active", false), clock.instant()));
         } else {
             images.deleteAll(spotId);
+        }
+        if (!caller.is(spot.ownerId())) {
+            audit.record(
+                    caller,
+                    result == Deletion.DELETED ? "spot.deleted" : "spot.deactivated",
+                    "spot",
+                    spotId,
+                    Map.of("title", spot.title(), "owner_id", spot.ownerId().toString()));
         }
         marketplace.spotChanged();
         if (spot.searchable()) {
