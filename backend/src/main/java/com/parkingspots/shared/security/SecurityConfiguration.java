@@ -83,7 +83,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
         config.setAllowCredentials(true);
         config.addAllowedMethod(CorsConfiguration.ALL);
         config.addAllowedHeader(CorsConfiguration.ALL);
-        config.setExposedHeaders(List.of("Retry-After", "WWW-Authenticate", "X-Request-Id", "Location"));
+        config.setExposedHeaders(
+                List.of("Retry-After", "WWW-Authenticate", "X-Request-Id", "Location", "X-Total-Count"));
         config.setMaxAge(600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", config);

@@ -86,6 +86,14 @@ public class SpotManagement {
         return spots.ownedBy(ownerId);
     }
 
+    /** One page of the owner's spots (text in title, address, city or postcode; status), with the total. */
+    public record OwnedPage(List<Spot> spots, long total) {}
+
+    public OwnedPage ownedBy(UUID ownerId, @Nullable String text, @Nullable String status, int page, int pageSize) {
+        Spots.OwnedPage found = spots.ownedBy(ownerId, text, status, pageSize, (long) (page - 1) * pageSize);
+        return new OwnedPage(found.spots(), found.total());
+    }
+
     public List<SpotSummary> search(SearchCriteria criteria) {
         return reads.search(criteria);
     }

@@ -106,6 +106,41 @@ class Spots {
                 .list();
     }
 
+    /** An owner's spots matching the text and status, newest first, one page; and how many match in all. */
+    record OwnedPage(List<Spot> spots, long total) {}
+
+    OwnedPage ownedBy(UUID ownerId, @Nullable String text, @Nullable String status, int limit, long offset) {
+        StringBuilder where = new StringBuilder(" WHERE owner_id = :owner");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("owner", ownerId);
+        if (text != null) {
+            where.append(" AND (title ILIKE :text OR address ILIKE :text OR city ILIKE :text OR zip_code ILIKE :text)");
+            params.put("text", SpotSearch.contains(text));
+        }
+        if (status != null) {
+            where.append(
+                    switch (status) {
+                        case "active" -> " AND is_active";
+                        case "inactive" -> " AND NOT is_active";
+                        case "available" -> " AND is_active AND is_available";
+                        case "unavailable" -> " AND is_active AND NOT is_available";
+                        default -> throw new IllegalArgumentException("unknown status " + status);
+                    });
+        }
+        long total = jdbc.sql("SELECT count(*) FROM parking_spots" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        params.put("limit", limit);
+        params.put("offset", offset);
+        List<Spot> page = jdbc.sql("SELECT " + COLUMNS + " FROM parking_spots" + where
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query(this::map)
+                .list();
+        return new OwnedPage(page, total);
+    }
+
     List<UUID> idsOwnedBy(UUID ownerId) {
         return jdbc.sql("SELECT id FROM parking_spots WHERE owner_id = ? ORDER BY created_at DESC, id DESC")
                 .param(ownerId)

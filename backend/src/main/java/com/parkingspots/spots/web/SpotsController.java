@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -169,11 +170,36 @@ class SpotsController {
         return spots.search(criteria).stream().map(SpotListItem::of).toList();
     }
 
+    /**
+     * The caller's spots, newest first: all of them (as the existing clients expect), or, with {@code page},
+     * {@code page_size}, {@code q} (title, address, city, postcode) or {@code status} (active, inactive, available,
+     * unavailable), one page of the matches, their number in {@code X-Total-Count}.
+     */
     @GetMapping("/my-spots")
-    List<SpotResponse> mySpots(Caller caller) {
-        return spots.ownedBy(caller.id()).stream()
-                .map(s -> SpotResponse.of(s, json))
-                .toList();
+    ResponseEntity<List<SpotResponse>> mySpots(
+            Caller caller,
+            @RequestParam(required = false) @Nullable @Min(1) @Max(1_000_000) Integer page,
+            @RequestParam(name = "page_size", required = false) @Nullable @Min(1) @Max(100) Integer pageSize,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String status) {
+        if (page == null && pageSize == null && q == null && status == null) {
+            List<SpotResponse> all = spots.ownedBy(caller.id()).stream()
+                    .map(s -> SpotResponse.of(s, json))
+                    .toList();
+            return ResponseEntity.ok()
+                    .header("X-Total-Count", String.valueOf(all.size()))
+                    .body(all);
+        }
+        List<ValidationError> errors = new ArrayList<>();
+        String state = enumeration(errors, "status", status, List.of("active", "inactive", "available", "unavailable"));
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(errors);
+        }
+        SpotManagement.OwnedPage found = spots.ownedBy(
+                caller.id(), blankToNull(q), state, page == null ? 1 : page, pageSize == null ? 20 : pageSize);
+        return ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(found.total()))
+                .body(found.spots().stream().map(s -> SpotResponse.of(s, json)).toList());
     }
 
     @GetMapping("/{spotId}")
