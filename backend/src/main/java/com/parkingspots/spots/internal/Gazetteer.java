@@ -60,7 +60,7 @@ class Gazetteer {
         }
         String compactQuery = PlaceNames.compact(query);
         boolean greek = isGreek(text);
-        record Hit(Place place, int quality) {}
+        record Hit(Place place, int quality, boolean inScript) {}
         List<Hit> hits = new ArrayList<>();
         {
             for (Entry entry : places()) {
@@ -88,11 +88,14 @@ class Gazetteer {
                     // shown under the name that matched: a Greek query gets the Greek name
                     Place p = entry.place();
                     hits.add(new Hit(
-                            new Place(matched, p.kind(), p.city(), p.latitude(), p.longitude(), p.spots()), quality));
+                            new Place(matched, p.kind(), p.city(), p.latitude(), p.longitude(), p.spots()),
+                            quality,
+                            inScript != Integer.MAX_VALUE));
                 }
             }
         }
         hits.sort(Comparator.comparingInt(Hit::quality)
+                .thenComparing(h -> !h.inScript()) // a Greek query: places named in Greek first
                 .thenComparing(h -> -KIND_WEIGHT.getOrDefault(h.place().kind(), 0))
                 .thenComparing(h -> -h.place().spots())
                 .thenComparing(h -> h.place().name()));
