@@ -160,6 +160,7 @@ class MarketplaceSync implements SmartLifecycle, HealthIndicator {
     /** A booking holds the interval (in the current transaction): apply it once that commits. */
     void occupied(UUID spotId, UUID bookingId, Instant start, Instant end) {
         afterCommit(() -> {
+            requested.incrementAndGet(); // a build replacing the marketplace now catches up for it
             Marketplace current = marketplace;
             if (current != null) {
                 current.occupy(spotId, bookingId, start, end);
@@ -171,6 +172,7 @@ class MarketplaceSync implements SmartLifecycle, HealthIndicator {
     /** A booking released its interval (in the current transaction): apply it once that commits. */
     void released(UUID bookingId) {
         afterCommit(() -> {
+            requested.incrementAndGet();
             Marketplace current = marketplace;
             if (current != null) {
                 current.release(bookingId);
@@ -211,10 +213,10 @@ class MarketplaceSync implements SmartLifecycle, HealthIndicator {
      * another's catch-up runs waits for it and, if that one started too early to cover its change, runs one more.
      */
     void catchUpNow() {
-        if (marketplace == null) {
-            return; // the build's snapshot and the log cover it
-        }
         long ticket = requested.incrementAndGet();
+        if (marketplace == null) {
+            return; // the build catches up once more after it serves, for every ticket taken meanwhile
+        }
         catchUpLock.lock();
         try {
             if (covered >= ticket) {
@@ -327,13 +329,19 @@ class MarketplaceSync implements SmartLifecycle, HealthIndicator {
         fresh.compact();
         catchUpLock.lock();
         try {
+            // what was committed before this read is in the catch-up below; what commits after it is caught up below
+            long upTo = requested.get();
             MarketplaceRows.CatchUp catchUp = rows.catchUp(snapshotXmin, holdsFrom);
             apply(fresh, catchUp);
             xmin = catchUp.changes().xmin();
-            covered = requested.get();
+            covered = upTo;
             reflects = now;
             lastCatchUp = now;
             marketplace = fresh;
+            long since = requested.get();
+            if (since > upTo && catchUp()) {
+                covered = since;
+            }
         } finally {
             catchUpLock.unlock();
         }
