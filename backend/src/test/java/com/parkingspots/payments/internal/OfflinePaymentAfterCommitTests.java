@@ -30,6 +30,10 @@ class OfflinePaymentAfterCommitTests extends ApiTest {
         var owner = api.signUp("owner");
         var driver = api.signUp("renter");
         UUID spot = api.createSpot(owner, "");
+        // the spot in this instance's marketplace (right after a paused test context resumes, it is being rebuilt)
+        await(
+                "the spot readable",
+                () -> http.get("/api/v1/parking-spots/" + spot).status() == 200);
         String name = "test_fail_payment_" + UUID.randomUUID().toString().replace("-", "");
         // a real failure of the listener's insert, once, for this driver only (a sequence survives the rollback)
         jdbc.sql("CREATE SEQUENCE " + name).update();
