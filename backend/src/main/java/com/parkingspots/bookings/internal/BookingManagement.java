@@ -136,7 +136,6 @@ public class BookingManagement {
     }
 
     private Booking book(UUID userId, NewBooking request, Instant now) {
-        bookings.lockSpotForBooking(request.spotId());
         SpotSnapshot spot =
                 spots.find(request.spotId()).orElseThrow(() -> ApiException.notFound("Parking spot not found"));
         if (!spot.active() || !spot.available()) {
@@ -191,14 +190,12 @@ public class BookingManagement {
                 null,
                 now,
                 now);
-        bookings.insert(booking);
-        bookings.recordTransition(booking.id(), null, booking.status(), new Actor(userId, false), now);
+        // The whole booking in this one transaction (ADR 0014): the row with its first transition (one statement, the
+        // exclusion constraint decides), the spot's hold, the lifecycle tasks and the event's publications. Its
+        // payment, real-time messages and counters follow the commit.
+        bookings.insertNew(booking, new Actor(userId, false));
         occupancy.occupy(spot.id(), booking.id(), start, end);
-        schedule.at(LifecycleTasks.START, booking.id(), start);
-        schedule.at(LifecycleTasks.COMPLETE, booking.id(), end);
-        if (holdExpires != null) {
-            schedule.at(LifecycleTasks.EXPIRE_HOLD, booking.id(), holdExpires);
-        }
+        schedule.newBooking(booking.id(), start, end, holdExpires);
         events.publishEvent(new BookingCreated(
                 booking.id(),
                 spot.id(),
@@ -206,7 +203,8 @@ public class BookingManagement {
                 spot.ownerId(),
                 booking.status(),
                 booking.totalAmount(),
-                booking.currency()));
+                booking.currency(),
+                booking.ownerPayout()));
         return booking;
     }
 

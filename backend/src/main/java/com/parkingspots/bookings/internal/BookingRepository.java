@@ -90,9 +90,60 @@ public class BookingRepository {
      */
     public void lockSpotForBooking(UUID spotId) {
         jdbc.sql("SELECT pg_advisory_xact_lock(4, ?)")
-                .param((int) (spotId.getMostSignificantBits() ^ spotId.getLeastSignificantBits()))
+                .param(spotLockKey(spotId))
                 .query((rs, n) -> 1)
                 .list();
+    }
+
+    private static int spotLockKey(UUID spotId) {
+        return (int) (spotId.getMostSignificantBits() ^ spotId.getLeastSignificantBits());
+    }
+
+    /**
+     * A new booking in one statement: takes the spot's booking lock ({@link #lockSpotForBooking}), then inserts the
+     * booking and its first transition. An overlap with an active booking of the spot fails on the exclusion
+     * constraint. (The lock is a CTE the insert selects from, so it is taken before the row is inserted.)
+     */
+    public void insertNew(Booking b, Actor actor) {
+        jdbc.sql("""
+                        WITH locked AS (SELECT pg_advisory_xact_lock(4, :lock)),
+                        booking AS (
+                            INSERT INTO bookings (id, user_id, parking_spot_id, owner_id, start_time, end_time, status,
+                                currency, subtotal, service_fee, total_amount, owner_payout, payment_intent_id,
+                                payment_status, vehicle_plate, vehicle_make, vehicle_model, vehicle_color,
+                                special_requests, hold_expires_at, created_at, updated_at)
+                            SELECT :id, :user, :spot, :owner, :start, :end, :status, :currency, :subtotal, :fee, :total,
+                                :payout, :intent, :paymentStatus, :plate, :make, :model, :color, :requests, :hold,
+                                :created, :updated
+                            FROM locked
+                            RETURNING id, status, created_at)
+                        INSERT INTO booking_transitions (booking_id, from_status, to_status, actor, at)
+                        SELECT id, NULL, status, :actor, created_at FROM booking""")
+                .param("lock", spotLockKey(b.spotId()))
+                .param("id", b.id())
+                .param("user", b.userId())
+                .param("spot", b.spotId())
+                .param("owner", b.ownerId())
+                .param("start", ts(b.startTime()))
+                .param("end", ts(b.endTime()))
+                .param("status", b.status().value())
+                .param("currency", b.currency())
+                .param("subtotal", b.subtotal())
+                .param("fee", b.serviceFee())
+                .param("total", b.totalAmount())
+                .param("payout", b.ownerPayout())
+                .param("intent", b.paymentIntentId())
+                .param("paymentStatus", b.paymentStatus())
+                .param("plate", b.vehiclePlate())
+                .param("make", b.vehicleMake())
+                .param("model", b.vehicleModel())
+                .param("color", b.vehicleColor())
+                .param("requests", b.specialRequests())
+                .param("hold", ts(b.holdExpiresAt()))
+                .param("created", ts(b.createdAt()))
+                .param("updated", ts(b.updatedAt()))
+                .param("actor", actor.label())
+                .update();
     }
 
     /** Inserts a new booking; an overlap with an active booking of the spot fails on the exclusion constraint. */

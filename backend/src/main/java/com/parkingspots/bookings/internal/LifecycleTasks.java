@@ -3,13 +3,17 @@ package com.parkingspots.bookings.internal;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -85,6 +89,21 @@ class LifecycleTasks {
 
         void at(String task, UUID bookingId, Instant when) {
             scheduler.getObject().scheduleIfNotExists(new TaskInstance<Void>(task, bookingId.toString()), when);
+        }
+
+        /**
+         * The tasks of a booking just inserted (in this transaction, so none exists yet): one batch, without the
+         * existence check of {@link #at}.
+         */
+        void newBooking(UUID bookingId, Instant start, Instant end, @Nullable Instant holdExpires) {
+            String id = bookingId.toString();
+            List<SchedulableInstance<?>> tasks = new ArrayList<>(3);
+            tasks.add(SchedulableInstance.of(new TaskInstance<Void>(START, id), start));
+            tasks.add(SchedulableInstance.of(new TaskInstance<Void>(COMPLETE, id), end));
+            if (holdExpires != null) {
+                tasks.add(SchedulableInstance.of(new TaskInstance<Void>(EXPIRE_HOLD, id), holdExpires));
+            }
+            scheduler.getObject().scheduleBatch(tasks);
         }
 
         /**

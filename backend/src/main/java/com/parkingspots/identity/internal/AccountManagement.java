@@ -78,13 +78,20 @@ public class AccountManagement {
             passwords.matchNothing(password);
             throw ApiException.unauthorized("Incorrect email or password");
         }
-        if (!passwords.matches(password, user.hashedPassword())) {
+        Passwords.Verification verified = passwords.verify(password, user.hashedPassword());
+        if (!verified.matches()) {
             throw ApiException.unauthorized("Incorrect email or password");
         }
         if (!user.active()) {
             throw ApiException.badRequest("User account is inactive");
         }
-        return transactions.execute(status -> issuePair(user.id(), UUID.randomUUID()));
+        return transactions.execute(status -> {
+            if (verified.upgradedHash() != null) {
+                // a bcrypt hash (the previous system's) becomes Argon2id at the first sign-in that proves the password
+                users.upgradePasswordHash(user.id(), user.hashedPassword(), verified.upgradedHash());
+            }
+            return issuePair(user.id(), UUID.randomUUID());
+        });
     }
 
     /** Signs in a user found or created by an external identity provider. */

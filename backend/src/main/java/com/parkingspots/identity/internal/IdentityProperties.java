@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param accessTokenExpireMinutes {@code ACCESS_TOKEN_EXPIRE_MINUTES}
  * @param refreshTokenExpireDays {@code REFRESH_TOKEN_EXPIRE_DAYS}
- * @param bcryptCost work factor for new password hashes (12 in production; tests lower it for speed)
+ * @param bcryptCost work factor of the bcrypt encoder; new hashes are Argon2id ({@link PasswordProperties}), bcrypt
+ *     hashes of any cost are only verified and upgraded
  * @param publicBaseUrl where people open the web client; emailed links start with it ({@code PUBLIC_BASE_URL})
  * @param passwordResetTokenMinutes how long a reset link works
  * @param verificationTokenHours how long an email verification link works

@@ -166,6 +166,16 @@ public class Users {
     }
 
     /**
+     * Replaces an outdated hash of the same password (ADR 0013): nothing else changes, no session ends. Only if the
+     * stored hash is still {@code current}, so a password changed meanwhile is never overwritten.
+     */
+    public void upgradePasswordHash(UUID id, String current, String upgraded) {
+        jdbc.sql("UPDATE users SET hashed_password = ? WHERE id = ? AND hashed_password = ?")
+                .params(upgraded, id, current)
+                .update();
+    }
+
+    /**
      * Moves the user's token epoch to {@code now} (never backwards): every token issued until then stops working.
      * Millisecond precision, like the tokens' {@code iat_ms}.
      */

@@ -49,7 +49,7 @@ class BookingPaymentsListener {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(BookingCreated created) {
         if (created.status() == BookingStatus.CONFIRMED) {
-            checkout.recordOfflinePayment(created.bookingId());
+            checkout.recordOfflinePayment(created);
         }
     }
 

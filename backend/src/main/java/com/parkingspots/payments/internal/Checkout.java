@@ -1,5 +1,6 @@
 package com.parkingspots.payments.internal;
 
+import com.parkingspots.bookings.BookingCreated;
 import com.parkingspots.bookings.BookingStatus;
 import com.parkingspots.bookings.BookingView;
 import com.parkingspots.bookings.Bookings;
@@ -155,6 +156,28 @@ public class Checkout {
                         () -> log.warn("Payment intent {} failed for no payment we know; ignored", intentId));
     }
 
+    /**
+     * An offline booking was made (confirmed at once): its payment is recorded as succeeded, once, from the event's
+     * figures, in one statement (ADR 0014). An event stored before it carried them reads the booking.
+     */
+    void recordOfflinePayment(BookingCreated created) {
+        if (created.ownerPayout() == null) {
+            recordOfflinePayment(created.bookingId());
+            return;
+        }
+        Instant now = clock.instant();
+        if (payments.insertIfAbsent(offline(
+                created.bookingId(),
+                created.userId(),
+                created.ownerId(),
+                created.totalAmount(),
+                created.currency(),
+                created.ownerPayout(),
+                now))) {
+            metrics.succeeded(PaymentProvider.OFFLINE);
+        }
+    }
+
     /** An offline booking was made: its payment is recorded as succeeded (once). */
     Optional<Payment> recordOfflinePayment(UUID bookingId) {
         Optional<Payment> existing = payments.byBooking(bookingId);
@@ -165,17 +188,33 @@ public class Checkout {
         if (booking == null || !"completed".equals(booking.paymentStatus())) {
             return Optional.empty(); // not an offline booking
         }
-        Instant now = clock.instant();
-        Payment offline = new Payment(
-                UUID.randomUUID(),
+        Payment offline = offline(
                 booking.id(),
                 booking.userId(),
                 booking.ownerId(),
-                PaymentProvider.OFFLINE,
                 booking.totalAmount(),
                 booking.currency(),
                 booking.ownerPayout(),
-                Math.toIntExact(Fees.applicationFee(booking)),
+                clock.instant());
+        Payment stored = payments.insertOrGet(offline);
+        if (stored.id().equals(offline.id())) {
+            metrics.succeeded(PaymentProvider.OFFLINE);
+        }
+        return Optional.of(stored);
+    }
+
+    private static Payment offline(
+            UUID bookingId, UUID userId, UUID ownerId, int total, String currency, int ownerPayout, Instant now) {
+        return new Payment(
+                UUID.randomUUID(),
+                bookingId,
+                userId,
+                ownerId,
+                PaymentProvider.OFFLINE,
+                total,
+                currency,
+                ownerPayout,
+                Math.toIntExact(Fees.applicationFee(total, ownerPayout)),
                 Payment.Status.SUCCEEDED,
                 null,
                 null,
@@ -188,11 +227,6 @@ public class Checkout {
                 now,
                 now,
                 now);
-        Payment stored = payments.insertOrGet(offline);
-        if (stored.id().equals(offline.id())) {
-            metrics.succeeded(PaymentProvider.OFFLINE);
-        }
-        return Optional.of(stored);
     }
 
     /** A success for an intent we have no row for yet (the webhook beat our own insert): found by its metadata. */

@@ -27,30 +27,36 @@ class PaymentRepository {
 
     /** Inserts unless the booking already has a payment; returns the booking's payment either way. */
     Payment insertOrGet(Payment p) {
-        jdbc.sql("""
+        insertIfAbsent(p);
+        return byBooking(p.bookingId()).orElseThrow();
+    }
+
+    /** Inserts the booking's payment unless it has one: true if this call inserted it. */
+    boolean insertIfAbsent(Payment p) {
+        return jdbc.sql("""
                         INSERT INTO payments (id, booking_id, user_id, owner_id, provider, amount, currency, owner_payout,
                             application_fee, status, payment_intent_id, destination_account, payment_method, paid_at,
                             created_at, updated_at)
                         VALUES (:id, :booking, :user, :owner, :provider, :amount, :currency, :payout, :fee, :status,
                             :intent, :destination, :method, :paidAt, :created, :created)
                         ON CONFLICT (booking_id) DO NOTHING""")
-                .param("id", p.id())
-                .param("booking", p.bookingId())
-                .param("user", p.userId())
-                .param("owner", p.ownerId())
-                .param("provider", p.provider())
-                .param("amount", p.amount())
-                .param("currency", p.currency())
-                .param("payout", p.ownerPayout())
-                .param("fee", p.applicationFee())
-                .param("status", p.status().value())
-                .param("intent", p.paymentIntentId())
-                .param("destination", p.destinationAccount())
-                .param("method", p.paymentMethod())
-                .param("paidAt", ts(p.paidAt()))
-                .param("created", ts(p.createdAt()))
-                .update();
-        return byBooking(p.bookingId()).orElseThrow();
+                        .param("id", p.id())
+                        .param("booking", p.bookingId())
+                        .param("user", p.userId())
+                        .param("owner", p.ownerId())
+                        .param("provider", p.provider())
+                        .param("amount", p.amount())
+                        .param("currency", p.currency())
+                        .param("payout", p.ownerPayout())
+                        .param("fee", p.applicationFee())
+                        .param("status", p.status().value())
+                        .param("intent", p.paymentIntentId())
+                        .param("destination", p.destinationAccount())
+                        .param("method", p.paymentMethod())
+                        .param("paidAt", ts(p.paidAt()))
+                        .param("created", ts(p.createdAt()))
+                        .update()
+                == 1;
     }
 
     Optional<Payment> find(UUID id) {

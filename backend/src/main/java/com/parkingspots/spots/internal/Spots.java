@@ -220,14 +220,17 @@ class Spots {
 
     /** Records that a booking holds the interval; idempotent for the same booking. */
     boolean occupy(UUID spotId, UUID bookingId, Instant start, Instant end) {
-        jdbc.sql("UPDATE parking_spots SET has_history = true WHERE id = ? AND NOT has_history")
-                .param(spotId)
-                .update();
+        // one statement on the booking's path: the spot keeps its history (has_history) and gets the hold
         return jdbc.sql("""
+                        WITH history AS (
+                            UPDATE parking_spots SET has_history = true WHERE id = :spot AND NOT has_history)
                         INSERT INTO spot_occupancy (booking_id, spot_id, period)
-                        VALUES (?, ?, tstzrange(?, ?, '[)'))
+                        VALUES (:booking, :spot, tstzrange(:start, :end, '[)'))
                         ON CONFLICT (booking_id) DO UPDATE SET spot_id = excluded.spot_id, period = excluded.period""")
-                        .params(bookingId, spotId, Timestamp.from(start), Timestamp.from(end))
+                        .param("spot", spotId)
+                        .param("booking", bookingId)
+                        .param("start", Timestamp.from(start))
+                        .param("end", Timestamp.from(end))
                         .update()
                 > 0;
     }

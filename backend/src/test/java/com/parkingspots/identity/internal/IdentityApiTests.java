@@ -201,19 +201,60 @@ class IdentityApiTests extends ApiTest {
         jdbc.sql("INSERT INTO users (id, email, hashed_password, full_name) VALUES (?, ?, ?, 'Legacy User')")
                 .params(UUID.randomUUID(), email, hash2b)
                 .update();
+        assertThat(api.login(email, "wrong-password").status()).isEqualTo(401);
         assertThat(api.login(email, "legacy-password").status()).isEqualTo(200);
         assertThat(api.login(email, "wrong-password").status()).isEqualTo(401);
     }
 
     @Test
-    void newPasswordsAreHashedWithBcryptAtTheConfiguredCost() {
+    void aBcryptHashMadeByAnotherLibraryIsReplacedByArgon2idAtTheNextSuccessfulSignIn() {
+        String email = Api.uniqueEmail("legacy");
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO users (id, email, hashed_password, full_name) VALUES (?, ?, ?, 'Legacy User')")
+                .params(id, email, PasswordsTests.OTHER_LIBRARY_BCRYPT)
+                .update();
+
+        assertThat(api.login(email, "not-the-password").status()).isEqualTo(401);
+        assertThat(storedHash(id))
+                .as("a failed sign-in changes nothing")
+                .isEqualTo(PasswordsTests.OTHER_LIBRARY_BCRYPT);
+
+        var first = api.login(email, PasswordsTests.OTHER_LIBRARY_PASSWORD);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        String upgraded = storedHash(id);
+        assertThat(upgraded).startsWith("{argon2}$argon2id$");
+
+        var second = api.login(email, PasswordsTests.OTHER_LIBRARY_PASSWORD);
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(storedHash(id)).as("an Argon2id hash is kept").isEqualTo(upgraded);
+        assertThat(api.login(email, "not-the-password").status()).isEqualTo(401);
+        var me = http.get(
+                "/api/v1/users/me",
+                "Authorization",
+                "Bearer " + first.json().get("access_token").asString());
+        assertThat(me.status()).as("the upgrade ends no session").isEqualTo(200);
+    }
+
+    @Test
+    void newPasswordsAreHashedWithArgon2id() {
         var session = api.signUp("renter");
-        String hash = jdbc.sql("SELECT hashed_password FROM users WHERE id = ?")
-                .param(session.id())
+        String hash = storedHash(session.id());
+        // the test profile's cheap parameters; the production defaults are OWASP's minimum (PasswordsTests)
+        assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=64,t=1,p=1$");
+        var changed = http.post(
+                "/api/v1/users/me/change-password",
+                "{\"current_password\":\"%s\",\"new_password\":\"another-horse-battery\"}".formatted(Api.PASSWORD),
+                session.auth());
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(storedHash(session.id())).startsWith("{argon2}$argon2id$").isNotEqualTo(hash);
+        assertThat(api.login(session.email(), "another-horse-battery").status()).isEqualTo(200);
+    }
+
+    private String storedHash(UUID userId) {
+        return jdbc.sql("SELECT hashed_password FROM users WHERE id = ?")
+                .param(userId)
                 .query(String.class)
                 .single();
-        assertThat(hash).startsWith("$2a$04$"); // cost 4 in tests; production default is 12 (IdentityPropertiesTests)
-        assertThat(new BCryptPasswordEncoder().matches(Api.PASSWORD, hash)).isTrue();
     }
 
     @Test
