@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.parkingspots.shared.cluster.ClusterEventBus;
 import com.parkingspots.shared.web.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Users' favourite spots ({@code spot_favorites}). Search marks favourites on its list items without a database query:
  * each user's favourite ids are kept in memory, loaded on that user's first marked read, replaced on this instance when
  * the user changes them and dropped on every other instance through the cluster bus (so the next read there loads them
- * again). At most 50,000 users are kept, each for at most an hour after its last read; after a bus outage every entry is
+ * again; {@code parkingspots.spots.favorites.loads} counts those reads). At most 50,000 users are kept, each for at most an hour after its last read; after a bus outage every entry is
  * dropped, as messages may have been missed.
  */
 @Service
@@ -44,7 +46,18 @@ public class Favorites {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    Favorites(JdbcClient jdbc, SpotReads reads, ClusterEventBus bus, TransactionTemplate transactions, Clock clock) {
+    private final Counter loads;
+
+    Favorites(
+            JdbcClient jdbc,
+            SpotReads reads,
+            ClusterEventBus bus,
+            TransactionTemplate transactions,
+            Clock clock,
+            MeterRegistry registry) {
+        this.loads = Counter.builder("parkingspots.spots.favorites.loads")
+                .description("Users' favourite spot ids read from the database into memory")
+                .register(registry);
         this.jdbc = jdbc;
         this.reads = reads;
         this.bus = bus;
@@ -111,6 +124,7 @@ public class Favorites {
     }
 
     private Set<UUID> load(UUID userId) {
+        loads.increment();
         return Set.copyOf(new HashSet<>(jdbc.sql("SELECT spot_id FROM spot_favorites WHERE user_id = ?")
                 .param(userId)
                 .query(UUID.class)
