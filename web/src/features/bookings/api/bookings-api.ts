@@ -107,11 +107,14 @@ export function useRefundQuote(bookingId: string, enabled: boolean) {
   });
 }
 
-export function useReceipt(bookingId: string, enabled = true) {
+/** `untilRefunded`: read again every 2 s until a refund shows (a cancellation refunds just after). */
+export function useReceipt(bookingId: string, enabled = true, untilRefunded = false) {
   return useQuery({
     queryKey: bookingKeys.receipt(bookingId),
     queryFn: ({ signal }) => api.get<Receipt>(`/bookings/${bookingId}/receipt`, { signal }),
     enabled,
+    refetchInterval: (query) =>
+      untilRefunded && !(query.state.data && query.state.data.totals.refunded > 0) ? 2_000 : false,
   });
 }
 

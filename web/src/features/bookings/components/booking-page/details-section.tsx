@@ -28,7 +28,7 @@ export function DetailsSection({
     .filter(Boolean)
     .join(' · ');
   const cancelled = booking.status === 'cancelled' || booking.status === 'refunded';
-  const receipt = useReceipt(booking.id, cancelled && !offline);
+  const receipt = useReceipt(booking.id, cancelled && !offline, true);
   const refunded = receipt.data?.totals.refunded ?? 0;
 
   return (
