@@ -330,8 +330,9 @@ export const en = {
   favorites: {
     title: 'Favourite spots',
     empty: 'No favourites yet. Tap the heart on a spot to keep it here.',
-    add: 'Add {title} to favourites',
-    remove: 'Remove {title} from favourites',
+    toggle: 'Favourite',
+    add: 'Add to favourites',
+    remove: 'Remove from favourites',
   },
   verify: {
     title: 'Check a pass',

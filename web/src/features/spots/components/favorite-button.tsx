@@ -1,7 +1,10 @@
-import { fmt, m } from '@/i18n/messages';
+import { m } from '@/i18n/messages';
 import { useToggleFavorite } from '@/features/spots/api/favorites-api';
 
-/** A heart that adds the spot to the signed-in user's favourites, or removes it. */
+/**
+ * A heart that adds the spot to the signed-in user's favourites, or removes it: a toggle button
+ * ("Favourite", pressed or not) whose tooltip names the spot.
+ */
 export function FavoriteButton({
   spotId,
   title,
@@ -18,7 +21,8 @@ export function FavoriteButton({
       type="button"
       className={`favorite${on ? ' on' : ''}`}
       aria-pressed={on}
-      aria-label={fmt(on ? m.favorites.remove : m.favorites.add, { title })}
+      aria-label={m.favorites.toggle}
+      title={`${on ? m.favorites.remove : m.favorites.add}: ${title}`}
       disabled={toggle.isPending}
       onClick={() => toggle.mutate({ spotId, favorite: !favorite })}
     >
