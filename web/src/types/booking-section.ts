@@ -14,6 +14,8 @@ export interface BookingSectionProps {
   offline: boolean;
   currency: string;
   timeZone: string;
+  /** The signed-in user booked it (the spot's owner and admins see the page too, without the driver's actions). */
+  isDriver: boolean;
   /** Renders the payment of a pending extension (Stripe), when payments are online. */
   extensionPayment?: (extensionId: string, onPaid: () => void) => ReactNode;
   cancellationPolicy?: string;

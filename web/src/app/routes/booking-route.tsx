@@ -3,6 +3,7 @@ import { fmt, m } from '@/i18n/messages';
 import { ApiError } from '@/lib/api-client';
 import { useClientConfig } from '@/lib/client-config';
 import { formatDateTime, safeTimeZone } from '@/lib/format';
+import { useMe } from '@/lib/session';
 import { EmptyState, ErrorState, Notice, Spinner } from '@/components/ui/status';
 import { ActionsSection } from '@/features/bookings/components/booking-page/actions-section';
 import { CancelSection } from '@/features/bookings/components/booking-page/cancel-section';
@@ -32,6 +33,7 @@ export function BookingRoute() {
   const { bookingId = '' } = useParams();
   const config = useClientConfig();
   const page = useBookingPage(bookingId);
+  const me = useMe();
 
   if (page.loading) return <Spinner />;
   if (!page.booking) {
@@ -56,6 +58,8 @@ export function BookingRoute() {
     offline: page.offline,
     currency,
     timeZone,
+    // offline, the page only shows what the driver saved on this device
+    isDriver: me.data ? me.data.id === booking.user_id : page.offline,
     cancellationPolicy: config.cancellationPolicy,
     extensionPayment: key
       ? (extensionId: string, onPaid: () => void) => (

@@ -21,13 +21,14 @@ export function useNow(intervalMs = 30_000): number {
 }
 
 /** Check in and check out, offered only when the server allows them now. */
-export function ActionsSection({ booking, offline, timeZone }: BookingSectionProps) {
+export function ActionsSection({ booking, offline, timeZone, isDriver }: BookingSectionProps) {
   const now = useNow();
   const action = useBookingAction(booking.id);
   const can = driverActions(booking, now);
   const opensLater =
     booking.status === 'confirmed' && !can.checkIn && checkInOpensAt(booking) > now;
-  if (offline || !(can.checkIn || can.checkOut || can.review || opensLater)) return null;
+  if (offline || !isDriver || !(can.checkIn || can.checkOut || can.review || opensLater))
+    return null;
   return (
     <section className="section" aria-label={m.bookingPage.timeline}>
       {action.isError ? <Notice kind="error">{errorMessage(action.error)}</Notice> : null}

@@ -13,6 +13,7 @@ export function DetailsSection({
   offline,
   currency,
   timeZone,
+  isDriver,
 }: BookingSectionProps) {
   const spot = booking.parking_spot;
   const latitude = pass?.spot.latitude ?? spot?.latitude;
@@ -28,7 +29,7 @@ export function DetailsSection({
     .filter(Boolean)
     .join(' · ');
   const cancelled = booking.status === 'cancelled' || booking.status === 'refunded';
-  const receipt = useReceipt(booking.id, cancelled && !offline, true);
+  const receipt = useReceipt(booking.id, cancelled && !offline && isDriver, true);
   const refunded = receipt.data?.totals.refunded ?? 0;
 
   return (
@@ -72,7 +73,7 @@ export function DetailsSection({
           <strong>{formatMoney(booking.total_amount, currency)}</strong>
         </dd>
       </dl>
-      {cancelled ? (
+      {cancelled && isDriver ? (
         <p data-testid="refunded">
           {refunded > 0 || booking.status === 'refunded'
             ? fmt(m.bookingPage.refunded, { amount: formatMoney(refunded, currency) })
@@ -91,7 +92,7 @@ export function DetailsSection({
           })}
         </p>
       ) : null}
-      {booking.status !== 'pending' && !offline ? (
+      {booking.status !== 'pending' && !offline && isDriver ? (
         <p>
           <Link to={paths.receipt(booking.id)}>{m.bookingPage.receipt}</Link>
         </p>

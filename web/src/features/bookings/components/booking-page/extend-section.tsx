@@ -18,6 +18,7 @@ export function ExtendSection({
   currency,
   timeZone,
   extensionPayment,
+  isDriver,
 }: BookingSectionProps) {
   const [hours, setHours] = useState(2);
   const [done, setDone] = useState<string | null>(null);
@@ -28,7 +29,7 @@ export function ExtendSection({
   const extra = price.data ? Math.max(0, price.data.total - booking.total_amount) : null;
   const pending = booking.pending_extension;
 
-  if (offline) return null;
+  if (offline || !isDriver) return null;
   if (pending && extensionPayment) {
     return (
       <section className="section card" aria-labelledby="extend-title">
