@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { fmt, m } from '@/i18n/messages';
 import { errorMessage } from '@/lib/api-client';
 import { addHours, formatDateTime, formatMoney } from '@/lib/format';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/status';
-import { useExtendBooking, usePrice } from '@/features/bookings/api/bookings-api';
+import { bookingKeys, useExtendBooking, usePrice } from '@/features/bookings/api/bookings-api';
 import { driverActions } from '@/features/bookings/booking-actions';
 import type { BookingSectionProps } from '@/types/booking-section';
 
@@ -23,6 +24,7 @@ export function ExtendSection({
   const [hours, setHours] = useState(2);
   const [done, setDone] = useState<string | null>(null);
   const extend = useExtendBooking(booking.id);
+  const queryClient = useQueryClient();
   const spotId = booking.parking_spot_id;
   const newEnd = addHours(booking.end_time, hours);
   const price = usePrice(spotId, booking.start_time, newEnd);
@@ -34,7 +36,10 @@ export function ExtendSection({
     return (
       <section className="section card" aria-labelledby="extend-title">
         <h2 id="extend-title">{m.extend.pay}</h2>
-        {extensionPayment(pending.id, () => setDone(pending.new_end_time))}
+        {extensionPayment(pending.id, () => {
+          setDone(pending.new_end_time);
+          void queryClient.invalidateQueries({ queryKey: bookingKeys.all });
+        })}
       </section>
     );
   }
