@@ -1,11 +1,18 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { createQueryClient } from '@/lib/query-client';
 import { router } from '@/app/router';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
+  // back online: whatever failed for lack of a connection is fetched again, without "Try again"
+  useEffect(() => {
+    const refetchFailed = () =>
+      void queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' });
+    window.addEventListener('online', refetchFailed);
+    return () => window.removeEventListener('online', refetchFailed);
+  }, [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

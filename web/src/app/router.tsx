@@ -56,6 +56,16 @@ export const router = createBrowserRouter([
           },
           { path: paths.bookings, element: <BookingsRoute /> },
           {
+            path: '/bookings/:bookingId',
+            lazy: () =>
+              import('@/app/routes/booking-route').then((mod) => ({ Component: mod.BookingRoute })),
+          },
+          {
+            path: '/bookings/:bookingId/receipt',
+            lazy: () =>
+              import('@/app/routes/booking-route').then((mod) => ({ Component: mod.ReceiptRoute })),
+          },
+          {
             path: '/bookings/:bookingId/review',
             lazy: () =>
               import('@/app/routes/review-route').then((mod) => ({ Component: mod.ReviewRoute })),
@@ -88,6 +98,10 @@ export const router = createBrowserRouter([
               {
                 path: 'earnings',
                 lazy: () => owner().then((mod) => ({ Component: mod.OwnerEarningsRoute })),
+              },
+              {
+                path: 'verify',
+                lazy: () => owner().then((mod) => ({ Component: mod.OwnerVerifyRoute })),
               },
             ],
           },

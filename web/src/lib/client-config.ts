@@ -10,6 +10,8 @@ export interface ResolvedConfig {
   defaultCurrency: string;
   tileUrl: string;
   tileAttribution: string;
+  /** The cancellation policy in one sentence (shown before booking and before cancelling). */
+  cancellationPolicy: string | undefined;
 }
 
 function resolve(server: ClientConfig | undefined): ResolvedConfig {
@@ -20,6 +22,7 @@ function resolve(server: ClientConfig | undefined): ResolvedConfig {
     defaultCurrency: (server?.default_currency || env.defaultCurrency).toLowerCase(),
     tileUrl: server?.tile_url || env.tileUrl,
     tileAttribution: server?.tile_attribution || env.tileAttribution,
+    cancellationPolicy: server?.cancellation_policy?.text || undefined,
   };
 }
 

@@ -87,6 +87,8 @@ export interface SpotListItem {
   has_security?: boolean;
   has_lighting?: boolean;
   is_handicap_accessible?: boolean;
+  /** Whether the signed-in caller keeps this spot in their favourites (false when anonymous). */
+  is_favorite?: boolean;
 }
 
 export interface Spot {
@@ -203,6 +205,149 @@ export interface Booking {
   created_at: string;
   updated_at: string;
   parking_spot?: SpotInBooking;
+  subtotal?: number;
+  /** When check-in opens (15 minutes before the start by default). */
+  check_in_opens_at?: string;
+  /** An extension waiting for its payment (Stripe). */
+  pending_extension?: {
+    id: string;
+    new_end_time: string;
+    total_amount: number;
+    currency: string;
+    hold_expires_at: string | null;
+  } | null;
+}
+
+export interface Extension {
+  id: string;
+  status: 'pending' | 'confirmed' | 'expired' | 'cancelled';
+  previous_end_time: string;
+  new_end_time: string;
+  subtotal: number;
+  service_fee: number;
+  total_amount: number;
+  currency: string;
+  payment_status: string;
+  hold_expires_at: string | null;
+  created_at: string;
+}
+
+export interface ExtendResult {
+  booking: Booking;
+  extension: Extension;
+}
+
+/** GET /bookings/{id}/pass: what the driver shows at the gate. */
+export interface Pass {
+  booking_id: string;
+  status: BookingStatus;
+  code: string;
+  qr_text: string;
+  qr_svg: string;
+  valid_from: string;
+  valid_until: string;
+  spot: {
+    id: string;
+    title: string;
+    address: string;
+    city: string;
+    latitude: number;
+    longitude: number;
+    time_zone: string;
+    access_instructions: string | null;
+  };
+  vehicle_plate: string | null;
+  vehicle_make: string | null;
+  vehicle_model: string | null;
+  vehicle_color: string | null;
+}
+
+export type PassReason = 'not_this_spot' | 'not_started' | 'ended' | 'cancelled' | 'unknown';
+
+export interface PassVerification {
+  valid: boolean;
+  booking_id: string | null;
+  vehicle_plate: string | null;
+  valid_from: string | null;
+  valid_until: string | null;
+  reason: PassReason | null;
+}
+
+export interface RefundQuote {
+  booking_id: string;
+  cancellable: boolean;
+  tier: 'full' | 'partial' | 'none';
+  refund_amount: number;
+  paid_amount: number;
+  already_refunded: number;
+  currency: string;
+  full_refund_until: string;
+  partial_refund_until: string;
+  policy: string;
+  as_of: string;
+}
+
+export interface ReceiptLineItem {
+  description: string;
+  amount: number;
+}
+
+export interface Receipt {
+  receipt_number: string;
+  issued_at: string;
+  booking_id: string;
+  booking_status: BookingStatus;
+  currency: string;
+  platform: { name: string };
+  owner: { name: string };
+  billed_to: { name: string };
+  spot: { id: string; title: string; address: string; city: string; time_zone: string };
+  start_time: string;
+  end_time: string;
+  payments: {
+    id: string;
+    kind: 'booking' | 'extension';
+    extension_id: string | null;
+    period_start: string;
+    period_end: string;
+    line_items: ReceiptLineItem[];
+    subtotal: number;
+    service_fee: number;
+    amount: number;
+    status: string;
+    method: string;
+    card_brand: string | null;
+    last_four: string | null;
+    paid_at: string | null;
+  }[];
+  refunds: {
+    id: string;
+    payment_id: string;
+    amount: number;
+    status: string;
+    reason: string | null;
+    created_at: string;
+    updated_at: string;
+  }[];
+  totals: { subtotal: number; service_fee: number; paid: number; refunded: number; net: number };
+}
+
+export interface Vehicle {
+  id: string;
+  plate: string;
+  make: string | null;
+  model: string | null;
+  color: string | null;
+  is_default: boolean;
+  created_at: string;
+}
+
+export interface VehicleInput {
+  plate?: string;
+  make?: string | null;
+  model?: string | null;
+  color?: string | null;
+  is_default?: boolean;
 }
 
 export interface BookingInput {
@@ -214,6 +359,7 @@ export interface BookingInput {
   vehicle_model?: string | null;
   vehicle_color?: string | null;
   special_requests?: string | null;
+  vehicle_id?: string | null;
 }
 
 export interface BookingPrice {
@@ -296,6 +442,11 @@ export interface ClientConfig {
   default_currency?: string;
   tile_url?: string | null;
   tile_attribution?: string | null;
+  cancellation_policy?: {
+    full_refund_before_minutes: number;
+    partial_refund_percent: number;
+    text: string;
+  } | null;
 }
 
 /** POST /api/v1/ws/ticket: opens one WebSocket connection within `expires_in` seconds. */

@@ -10,6 +10,7 @@ import { initialWindow } from '@/features/bookings/components/spot-pricing';
 import { StripePayment } from '@/features/payments/components/stripe-payment';
 import { useSpot } from '@/features/spots/api/spots-api';
 import { spotCurrency } from '@/features/spots/components/spot-detail';
+import { useVehicles } from '@/features/vehicles/api/vehicles-api';
 import type { Booking } from '@/types/api';
 
 export function BookRoute() {
@@ -18,10 +19,11 @@ export function BookRoute() {
   const navigate = useNavigate();
   const config = useClientConfig();
   const spot = useSpot(spotId);
+  const vehicles = useVehicles();
   const [pending, setPending] = useState<Booking | null>(null);
   const [initial] = useState(() => initialWindow(params));
 
-  if (spot.isPending) return <Spinner />;
+  if (spot.isPending || vehicles.isPending) return <Spinner />;
   if (spot.isError) return <ErrorState error={spot.error} onRetry={() => void spot.refetch()} />;
   if (!spot.data) return <EmptyState title={m.spot.notFound} />;
   const currency = spotCurrency(spot.data, config.defaultCurrency);
@@ -49,6 +51,8 @@ export function BookRoute() {
           timeZone={safeTimeZone(spot.data.time_zone)}
           initial={initial}
           willPayNow={Boolean(config.stripePublishableKey)}
+          savedVehicles={vehicles.data ?? []}
+          cancellationPolicy={config.cancellationPolicy}
           onBooked={onBooked}
         />
       )}

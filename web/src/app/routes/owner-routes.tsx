@@ -5,6 +5,7 @@ import { useClientConfig } from '@/lib/client-config';
 import { EmptyState, ErrorState, Notice, Skeleton, Spinner } from '@/components/ui/status';
 import { LinkTabs } from '@/components/ui/tabs';
 import { OwnerBookings } from '@/features/bookings/components/my-bookings';
+import { PassVerifier } from '@/features/bookings/components/pass-verifier';
 import { useMySpot, useMySpots } from '@/features/owner/api/owner-api';
 import { MySpots } from '@/features/owner/components/my-spots';
 import { SpotEditor } from '@/features/owner/components/spot-editor';
@@ -24,6 +25,7 @@ export function OwnerLayout() {
           { to: paths.ownerBookings, label: m.owner.bookings },
           { to: paths.ownerReviews, label: m.owner.reviews },
           { to: paths.ownerEarnings, label: m.owner.earnings },
+          { to: paths.ownerVerify, label: m.owner.verifyPass },
         ]}
       />
       <Outlet />
@@ -96,6 +98,17 @@ export function OwnerEarningsRoute() {
     <Earnings
       currency={config.defaultCurrency}
       stripeEnabled={Boolean(config.stripePublishableKey)}
+    />
+  );
+}
+
+export function OwnerVerifyRoute() {
+  const spots = useMySpots();
+  if (spots.isPending) return <Skeleton lines={2} />;
+  if (spots.isError) return <ErrorState error={spots.error} onRetry={() => void spots.refetch()} />;
+  return (
+    <PassVerifier
+      spots={spots.data.map((s) => ({ id: s.id, title: s.title, timeZone: s.time_zone ?? 'UTC' }))}
     />
   );
 }

@@ -8,7 +8,9 @@ import { EmptyState, ErrorState, Notice, Spinner } from '@/components/ui/status'
 import { useMyBookings } from '@/features/bookings/api/bookings-api';
 import { initialWindow, SpotPricing } from '@/features/bookings/components/spot-pricing';
 import { SpotReviews } from '@/features/reviews/components/spot-reviews';
+import { useFavorites } from '@/features/spots/api/favorites-api';
 import { useSpot } from '@/features/spots/api/spots-api';
+import { FavoriteButton } from '@/features/spots/components/favorite-button';
 import { SpotDetail, spotCurrency } from '@/features/spots/components/spot-detail';
 
 export function SpotRoute() {
@@ -19,6 +21,7 @@ export function SpotRoute() {
   const me = useMe();
   const spot = useSpot(spotId);
   const bookings = useMyBookings(signedIn);
+  const favorites = useFavorites(signedIn);
 
   if (spot.isPending) return <Spinner />;
   if (spot.isError) {
@@ -44,6 +47,16 @@ export function SpotRoute() {
         spot={data}
         currency={currency}
         showAccess={isOwner || hasBooked}
+        cancellationPolicy={config.cancellationPolicy}
+        favorite={
+          signedIn ? (
+            <FavoriteButton
+              spotId={data.id}
+              title={data.title}
+              favorite={(favorites.data ?? []).some((f) => f.id === data.id)}
+            />
+          ) : null
+        }
         notice={
           !bookable ? (
             <Notice kind="warning">{m.spot.inactive}</Notice>

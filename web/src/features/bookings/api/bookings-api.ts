@@ -1,12 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { Booking, BookingInput, BookingPrice, BookingStatus } from '@/types/api';
+import type {
+  Booking,
+  BookingInput,
+  BookingPrice,
+  BookingStatus,
+  ExtendResult,
+  Pass,
+  PassVerification,
+  Receipt,
+  RefundQuote,
+} from '@/types/api';
 
 export const bookingKeys = {
   all: ['bookings'] as const,
   mine: ['bookings', 'mine'] as const,
   owner: ['bookings', 'owner'] as const,
   detail: (id: string) => ['bookings', 'detail', id] as const,
+  pass: (id: string) => ['bookings', 'pass', id] as const,
+  receipt: (id: string) => ['bookings', 'receipt', id] as const,
+  refundQuote: (id: string) => ['bookings', 'refund-quote', id] as const,
   price: (spotId: string, start: string, end: string) => ['price', spotId, start, end] as const,
 };
 
@@ -68,4 +81,55 @@ export function useBookingAction(bookingId: string) {
       void queryClient.invalidateQueries({ queryKey: ['spots'] });
     },
   });
+}
+
+/** The pass of a confirmed or current booking (the server refuses others: not asked for then). */
+export function usePass(bookingId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: bookingKeys.pass(bookingId),
+    queryFn: ({ signal }) => getPass(bookingId, signal),
+    enabled,
+    retry: false,
+  });
+}
+
+export function getPass(bookingId: string, signal?: AbortSignal) {
+  return api.get<Pass>(`/bookings/${bookingId}/pass`, { signal });
+}
+
+export function useRefundQuote(bookingId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: bookingKeys.refundQuote(bookingId),
+    queryFn: ({ signal }) =>
+      api.get<RefundQuote>(`/bookings/${bookingId}/refund-quote`, { signal }),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** `untilRefunded`: read again every 2 s until a refund shows (a cancellation refunds just after). */
+export function useReceipt(bookingId: string, enabled = true, untilRefunded = false) {
+  return useQuery({
+    queryKey: bookingKeys.receipt(bookingId),
+    queryFn: ({ signal }) => api.get<Receipt>(`/bookings/${bookingId}/receipt`, { signal }),
+    enabled,
+    refetchInterval: (query) =>
+      untilRefunded && !(query.state.data && query.state.data.totals.refunded > 0) ? 2_000 : false,
+  });
+}
+
+export function useExtendBooking(bookingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (endTime: string) =>
+      api.post<ExtendResult>(`/bookings/${bookingId}/extend`, { end_time: endTime }),
+    onSuccess: (result) => {
+      queryClient.setQueryData(bookingKeys.detail(bookingId), result.booking);
+      void queryClient.invalidateQueries({ queryKey: bookingKeys.all });
+    },
+  });
+}
+
+export function verifyPass(spotId: string, code: string) {
+  return api.post<PassVerification>(`/parking-spots/${spotId}/passes/verify`, { code });
 }

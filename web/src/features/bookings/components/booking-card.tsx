@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/status';
 import { useBookingAction } from '@/features/bookings/api/bookings-api';
+import { driverActions } from '@/features/bookings/booking-actions';
 import type { Booking } from '@/types/api';
 
 function vehicleText(b: Booking): string {
@@ -31,14 +32,11 @@ export function BookingCard({
   const spot = booking.parking_spot;
   const timeZone = safeTimeZone(spot?.time_zone);
   const cur = (booking.currency ?? spot?.currency ?? currency).toLowerCase();
-  const now = Date.now();
-  const end = new Date(booking.end_time).getTime();
-  const canCancel =
-    (booking.status === 'pending' || booking.status === 'confirmed') &&
-    new Date(booking.start_time).getTime() > now;
-  const canCheckIn = perspective === 'driver' && booking.status === 'confirmed' && end > now;
-  const canCheckOut = perspective === 'driver' && booking.status === 'in_progress';
-  const canReview = perspective === 'driver' && booking.status === 'completed';
+  const can = driverActions(booking);
+  const canCancel = can.cancel;
+  const canCheckIn = perspective === 'driver' && can.checkIn;
+  const canCheckOut = perspective === 'driver' && can.checkOut;
+  const canReview = perspective === 'driver' && can.review;
   const vehicle = vehicleText(booking);
 
   return (
@@ -48,7 +46,15 @@ export function BookingCard({
       aria-label={spot?.title ?? booking.id}
     >
       <div className="booking-head">
-        <h3>{spot ? <Link to={paths.spot(spot.id)}>{spot.title}</Link> : m.booking.when}</h3>
+        <h3>
+          {perspective === 'driver' ? (
+            <Link to={paths.booking(booking.id)}>{spot?.title ?? m.booking.open}</Link>
+          ) : spot ? (
+            <Link to={paths.spot(spot.id)}>{spot.title}</Link>
+          ) : (
+            m.booking.when
+          )}
+        </h3>
         <span className={`status status-${booking.status}`}>
           {m.booking.status[booking.status] ?? booking.status}
         </span>
@@ -86,6 +92,11 @@ export function BookingCard({
       {booking.cancellation_reason ? <p className="muted">{booking.cancellation_reason}</p> : null}
       {action.isError ? <Notice kind="error">{errorMessage(action.error)}</Notice> : null}
       <div className="actions">
+        {perspective === 'driver' ? (
+          <Link className="btn btn-secondary" to={paths.booking(booking.id)}>
+            {m.booking.open}
+          </Link>
+        ) : null}
         {canCheckIn ? (
           <Button onClick={() => action.mutate({ kind: 'check-in' })} busy={action.isPending}>
             {m.booking.checkIn}

@@ -5,13 +5,13 @@ import { ApiError, errorMessage } from '@/lib/api-client';
 import { addHours, formatMoney } from '@/lib/format';
 import { validateMaxLength } from '@/lib/validation';
 import { Button } from '@/components/ui/button';
-import { TextAreaField, TextField } from '@/components/ui/field';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/status';
 import { bookingKeys, createBooking } from '@/features/bookings/api/bookings-api';
 import { PriceBreakdown, useTotal } from '@/features/bookings/components/price-breakdown';
 import { TimeWindowPicker, type TimeWindow } from '@/features/bookings/components/time-window';
 import { useVehicleStore, type Vehicle } from '@/features/bookings/vehicle-store';
-import type { Booking } from '@/types/api';
+import type { Booking, Vehicle as SavedVehicle } from '@/types/api';
 
 /** Turns the server's booking errors into plain words, keeping its message. */
 export function bookingErrorMessage(error: unknown): string {
@@ -32,6 +32,8 @@ export function BookingForm({
   initial,
   willPayNow,
   onBooked,
+  savedVehicles = [],
+  cancellationPolicy,
 }: {
   spotId: string;
   title: string;
@@ -40,12 +42,19 @@ export function BookingForm({
   initial: TimeWindow;
   willPayNow: boolean;
   onBooked: (booking: Booking) => void;
+  /** The driver's saved vehicles; the default one is picked first. */
+  savedVehicles?: readonly SavedVehicle[];
+  cancellationPolicy?: string;
 }) {
   const queryClient = useQueryClient();
   const lastVehicle = useVehicleStore((s) => s.last);
   const remember = useVehicleStore((s) => s.remember);
   const [range, setRange] = useState<TimeWindow>(initial);
   const [vehicle, setVehicle] = useState<Vehicle>(lastVehicle);
+  const defaultVehicle = savedVehicles.find((v) => v.is_default) ?? savedVehicles[0];
+  // '' means "another vehicle", typed below
+  const [vehicleId, setVehicleId] = useState<string | null>(null);
+  const chosenId = vehicleId ?? defaultVehicle?.id ?? '';
   const [notes, setNotes] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -56,7 +65,7 @@ export function BookingForm({
   const errors = {
     start:
       new Date(range.start).getTime() < Date.now() - 60_000 ? m.validation.startInPast : undefined,
-    plate: validateMaxLength(vehicle.plate, 20),
+    plate: chosenId ? undefined : validateMaxLength(vehicle.plate, 20),
     make: validateMaxLength(vehicle.make, 50),
     model: validateMaxLength(vehicle.model, 50),
     color: validateMaxLength(vehicle.color, 30),
@@ -71,17 +80,27 @@ export function BookingForm({
     setError(null);
     try {
       const trimmed = (s: string) => s.trim() || null;
-      const booking = await createBooking({
-        parking_spot_id: spotId,
-        start_time: range.start,
-        end_time: end,
-        vehicle_plate: trimmed(vehicle.plate)?.toUpperCase() ?? null,
-        vehicle_make: trimmed(vehicle.make),
-        vehicle_model: trimmed(vehicle.model),
-        vehicle_color: trimmed(vehicle.color),
-        special_requests: trimmed(notes),
-      });
-      remember(vehicle);
+      const booking = await createBooking(
+        chosenId
+          ? {
+              parking_spot_id: spotId,
+              start_time: range.start,
+              end_time: end,
+              vehicle_id: chosenId,
+              special_requests: trimmed(notes),
+            }
+          : {
+              parking_spot_id: spotId,
+              start_time: range.start,
+              end_time: end,
+              vehicle_plate: trimmed(vehicle.plate)?.toUpperCase() ?? null,
+              vehicle_make: trimmed(vehicle.make),
+              vehicle_model: trimmed(vehicle.model),
+              vehicle_color: trimmed(vehicle.color),
+              special_requests: trimmed(notes),
+            },
+      );
+      if (!chosenId) remember(vehicle);
       void queryClient.invalidateQueries({ queryKey: bookingKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['spots'] });
       onBooked(booking);
@@ -113,12 +132,30 @@ export function BookingForm({
       />
       <fieldset className="vehicle">
         <legend>{m.booking.vehicle}</legend>
-        <TextField label={m.booking.plate} autoCapitalize="characters" {...bind('plate')} />
-        <div className="grid-2">
-          <TextField label={m.booking.make} {...bind('make')} />
-          <TextField label={m.booking.model} {...bind('model')} />
-        </div>
-        <TextField label={m.booking.color} {...bind('color')} />
+        {savedVehicles.length ? (
+          <SelectField
+            label={m.booking.savedVehicle}
+            value={chosenId}
+            onChange={(e) => setVehicleId(e.target.value)}
+            options={[
+              ...savedVehicles.map((v) => ({
+                value: v.id,
+                label: [v.plate, v.color, v.make, v.model].filter(Boolean).join(' · '),
+              })),
+              { value: '', label: m.booking.otherVehicle },
+            ]}
+          />
+        ) : null}
+        {chosenId ? null : (
+          <>
+            <TextField label={m.booking.plate} autoCapitalize="characters" {...bind('plate')} />
+            <div className="grid-2">
+              <TextField label={m.booking.make} {...bind('make')} />
+              <TextField label={m.booking.model} {...bind('model')} />
+            </div>
+            <TextField label={m.booking.color} {...bind('color')} />
+          </>
+        )}
       </fieldset>
       <TextAreaField
         label={m.booking.notes}
@@ -127,6 +164,11 @@ export function BookingForm({
         rows={2}
       />
       <PriceBreakdown spotId={spotId} start={range.start} end={end} currency={currency} />
+      {cancellationPolicy ? (
+        <p className="muted small" data-testid="booking-policy">
+          <strong>{m.booking.policyTitle}:</strong> {cancellationPolicy}
+        </p>
+      ) : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       <div className="sticky-action">
         <Button type="submit" block busy={busy}>

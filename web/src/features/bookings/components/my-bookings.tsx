@@ -1,17 +1,83 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { paths } from '@/config/paths';
-import { m } from '@/i18n/messages';
+import { fmt, m } from '@/i18n/messages';
 import { EmptyState, ErrorState, Notice, Skeleton } from '@/components/ui/status';
 import { Segmented } from '@/components/ui/tabs';
-import { useMyBookings, useOwnerBookings } from '@/features/bookings/api/bookings-api';
+import { formatDateTime, formatTimeRange, safeTimeZone } from '@/lib/format';
+import { keepsOffline, saveBooking, savedBookings, type SavedBooking } from '@/lib/offline-store';
+import { useOnline } from '@/lib/use-online';
+import type { Booking } from '@/types/api';
+import {
+  bookingKeys,
+  getPass,
+  useMyBookings,
+  useOwnerBookings,
+} from '@/features/bookings/api/bookings-api';
 import { groupBookings, type BookingGroup } from '@/features/bookings/booking-groups';
 import { BookingCard } from '@/features/bookings/components/booking-card';
 
 const GROUPS: BookingGroup[] = ['upcoming', 'active', 'past', 'cancelled'];
 
+/**
+ * Keeps upcoming and current bookings, with their pass, on the device whenever the list loads, so
+ * they open without a connection.
+ */
+function useSavePasses(bookings: readonly Booking[] | undefined) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!bookings) return;
+    for (const booking of bookings.filter((b) => keepsOffline(b))) {
+      void queryClient
+        .fetchQuery({
+          queryKey: bookingKeys.pass(booking.id),
+          queryFn: ({ signal }) => getPass(booking.id, signal),
+          staleTime: 60_000,
+        })
+        .then((pass) => saveBooking(booking, pass))
+        .catch(() => saveBooking(booking, null));
+    }
+  }, [bookings, queryClient]);
+}
+
+/** What was saved on the device, shown while offline. */
+function SavedPasses() {
+  const [saved, setSaved] = useState<SavedBooking[]>([]);
+  useEffect(() => {
+    void savedBookings().then(setSaved);
+  }, []);
+  if (saved.length === 0) return null;
+  return (
+    <section aria-labelledby="saved-title">
+      <h2 id="saved-title">{m.booking.savedOffline}</h2>
+      <ul className="booking-list">
+        {saved.map(({ booking, pass, savedAt }) => {
+          const tz = safeTimeZone(booking.parking_spot?.time_zone);
+          return (
+            <li key={booking.id} className="booking-card card">
+              <h3>
+                <Link to={paths.booking(booking.id)}>
+                  {booking.parking_spot?.title ?? m.booking.open}
+                </Link>
+              </h3>
+              <p>{formatTimeRange(booking.start_time, booking.end_time, tz)}</p>
+              {pass ? <p className="pass-code">{pass.code}</p> : null}
+              <p className="muted small">
+                {fmt(m.bookingPage.savedAt, { time: formatDateTime(savedAt, tz) })}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 export function MyBookings({ currency, live }: { currency: string; live: boolean }) {
   const query = useMyBookings();
+  const online = useOnline();
+  useSavePasses(query.data);
   const [params, setParams] = useSearchParams();
   const groups = groupBookings(query.data ?? []);
   const requested = params.get('tab') as BookingGroup | null;
@@ -45,7 +111,9 @@ export function MyBookings({ currency, live }: { currency: string; live: boolean
           count: groups[g].length,
         }))}
       />
-      {query.isPending ? (
+      {!online && !query.data ? (
+        <SavedPasses />
+      ) : query.isPending ? (
         <Skeleton lines={3} />
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />

@@ -29,8 +29,11 @@ export function useConnectAccount() {
   });
 }
 
-export function createPaymentIntent(bookingId: string) {
-  return api.post<PaymentIntent>('/payments/create-payment-intent', { booking_id: bookingId });
+export function createPaymentIntent(bookingId: string, extensionId?: string) {
+  return api.post<PaymentIntent>('/payments/create-payment-intent', {
+    booking_id: bookingId,
+    ...(extensionId ? { extension_id: extensionId } : {}),
+  });
 }
 
 export function confirmPayment(paymentIntentId: string) {

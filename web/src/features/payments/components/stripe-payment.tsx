@@ -14,11 +14,14 @@ import type { Booking } from '@/types/api';
  */
 export function StripePayment({
   booking,
+  extensionId,
   publishableKey,
   currency,
   onPaid,
 }: {
   booking: Booking;
+  /** Pay for this pending extension of the booking (the difference it costs) instead. */
+  extensionId?: string;
   publishableKey: string;
   currency: string;
   onPaid: () => void;
@@ -37,7 +40,7 @@ export function StripePayment({
       try {
         const [{ loadStripe }, intent] = await Promise.all([
           import('@stripe/stripe-js'),
-          createPaymentIntent(booking.id),
+          createPaymentIntent(booking.id, extensionId),
         ]);
         const stripe = await loadStripe(publishableKey);
         if (!stripe || cancelled || !mountRef.current) return;
@@ -52,7 +55,7 @@ export function StripePayment({
     return () => {
       cancelled = true;
     };
-  }, [booking.id, publishableKey]);
+  }, [booking.id, extensionId, publishableKey]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();

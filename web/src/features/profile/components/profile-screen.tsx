@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { paths } from '@/config/paths';
 import { m } from '@/i18n/messages';
@@ -172,7 +172,7 @@ function DangerZone() {
   );
 }
 
-export function ProfileScreen({ user }: { user: User }) {
+export function ProfileScreen({ user, extra }: { user: User; extra?: ReactNode }) {
   const signOut = useSignOut();
   const navigate = useNavigate();
   return (
@@ -190,6 +190,7 @@ export function ProfileScreen({ user }: { user: User }) {
         </Button>
       </header>
       <DetailsForm user={user} />
+      {extra}
       <PasswordForm />
       <DangerZone />
     </div>

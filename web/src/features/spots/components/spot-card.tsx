@@ -3,6 +3,8 @@ import { assetUrl } from '@/config/env';
 import { paths } from '@/config/paths';
 import { fmt, m } from '@/i18n/messages';
 import { formatMoney, formatRating } from '@/lib/format';
+import { useSignedIn } from '@/lib/session';
+import { FavoriteButton } from '@/features/spots/components/favorite-button';
 import { amenitiesOf } from '@/features/spots/components/spot-labels';
 import type { SpotListItem } from '@/types/api';
 
@@ -17,6 +19,7 @@ export function SpotCard({
   selected: boolean;
   searchQuery: string;
 }) {
+  const signedIn = useSignedIn();
   const photo = spot.images[0];
   const amenities = amenitiesOf(spot);
   return (
@@ -60,6 +63,9 @@ export function SpotCard({
           <span className="muted">{m.search.perHour}</span>
         </div>
       </Link>
+      {signedIn ? (
+        <FavoriteButton spotId={spot.id} title={spot.title} favorite={Boolean(spot.is_favorite)} />
+      ) : null}
     </li>
   );
 }

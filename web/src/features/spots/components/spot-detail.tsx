@@ -20,6 +20,8 @@ export function SpotDetail({
   pricing,
   reviews,
   notice,
+  favorite,
+  cancellationPolicy,
 }: {
   spot: Spot;
   currency: string;
@@ -27,6 +29,9 @@ export function SpotDetail({
   pricing?: ReactNode;
   reviews?: ReactNode;
   notice?: ReactNode;
+  /** The favourite heart, for a signed-in user. */
+  favorite?: ReactNode;
+  cancellationPolicy?: string;
 }) {
   const timeZone = safeTimeZone(spot.time_zone);
   const amenities = amenitiesOf(spot);
@@ -47,7 +52,10 @@ export function SpotDetail({
         )}
       </section>
       <header className="spot-header">
-        <h1>{spot.title}</h1>
+        <div className="title-row">
+          <h1>{spot.title}</h1>
+          {favorite}
+        </div>
         <p className="muted">
           {spot.address}, {spot.city}
           {spot.zip_code ? ` ${spot.zip_code}` : ''}
@@ -87,6 +95,13 @@ export function SpotDetail({
       </section>
 
       {pricing}
+
+      {cancellationPolicy ? (
+        <section aria-labelledby="policy-title" className="section">
+          <h2 id="policy-title">{m.booking.policyTitle}</h2>
+          <p data-testid="cancellation-policy">{cancellationPolicy}</p>
+        </section>
+      ) : null}
 
       {amenities.length ? (
         <section aria-labelledby="amenities-title" className="section">

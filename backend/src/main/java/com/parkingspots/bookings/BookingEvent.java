@@ -7,7 +7,13 @@ import java.util.UUID;
  * (Spring Modulith event publication registry), so a rolled-back change never produces an event.
  */
 public sealed interface BookingEvent
-        permits BookingCreated, BookingConfirmed, BookingStarted, BookingCompleted, BookingCancelled, BookingRefunded {
+        permits BookingCreated,
+                BookingConfirmed,
+                BookingStarted,
+                BookingCompleted,
+                BookingCancelled,
+                BookingRefunded,
+                BookingExtended {
 
     UUID bookingId();
 

@@ -1,6 +1,7 @@
 package com.parkingspots.bookings;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,19 @@ public interface Bookings {
 
     /** A cancelled booking's refund went through: {@code cancelled → refunded}. */
     void markRefunded(UUID bookingId);
+
+    /** An extension of a booking, by its id. */
+    Optional<ExtensionView> findExtension(UUID extensionId);
+
+    /** Every extension of the booking, oldest first. */
+    List<ExtensionView> extensionsOf(UUID bookingId);
+
+    /**
+     * The payment of a pending extension succeeded: the extension takes effect (new end, amounts, auto-complete moved,
+     * {@link BookingExtended} published). False (and nothing changes) when it is no longer pending, or its booking is
+     * no longer active: such money is to be refunded.
+     */
+    boolean confirmExtensionPaid(UUID extensionId);
 
     /** Bookings created and cancelled from {@code since} on (the admin dashboard's "today"). */
     BookingDayCounts countSince(Instant since);

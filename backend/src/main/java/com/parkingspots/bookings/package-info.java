@@ -1,5 +1,5 @@
-/** Pricing, the booking state machine and its lifecycle jobs. */
-@ApplicationModule(allowedDependencies = {"shared", "spots"})
+/** Pricing, the booking state machine and its lifecycle jobs, extensions and parking passes. */
+@ApplicationModule(allowedDependencies = {"shared", "spots", "identity"})
 @NullMarked
 package com.parkingspots.bookings;
 

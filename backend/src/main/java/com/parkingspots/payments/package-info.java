@@ -1,5 +1,8 @@
-/** Payment providers (offline, Stripe Connect), webhooks, refunds by the cancellation policy and owner payouts. */
-@ApplicationModule(allowedDependencies = {"shared", "bookings"})
+/**
+ * Payment providers (offline, Stripe Connect), webhooks, refunds by the cancellation policy, refund quotes, receipts and
+ * owner payouts.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "bookings", "spots", "identity"})
 @NullMarked
 package com.parkingspots.payments;
 

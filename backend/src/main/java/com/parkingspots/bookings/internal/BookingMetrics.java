@@ -5,6 +5,7 @@ import com.parkingspots.bookings.BookingCompleted;
 import com.parkingspots.bookings.BookingConfirmed;
 import com.parkingspots.bookings.BookingCreated;
 import com.parkingspots.bookings.BookingEvent;
+import com.parkingspots.bookings.BookingExtended;
 import com.parkingspots.bookings.BookingRefunded;
 import com.parkingspots.bookings.BookingStarted;
 import com.parkingspots.bookings.BookingStatus;
@@ -38,7 +39,8 @@ class BookingMetrics {
 
     BookingMetrics(MeterRegistry registry) {
         this.registry = registry;
-        for (String event : List.of("created", "confirmed", "started", "completed", "cancelled", "refunded")) {
+        for (String event :
+                List.of("created", "confirmed", "started", "completed", "cancelled", "refunded", "extended")) {
             counter(event); // present (at 0) from the start, so rate() and the dashboard see every series
         }
     }
@@ -59,6 +61,7 @@ class BookingMetrics {
             case BookingCompleted completed -> names.add("completed");
             case BookingCancelled cancelled -> names.add("cancelled");
             case BookingRefunded refunded -> names.add("refunded");
+            case BookingExtended extended -> names.add("extended");
         }
         afterCommit(() -> names.forEach(name -> counter(name).increment()));
     }

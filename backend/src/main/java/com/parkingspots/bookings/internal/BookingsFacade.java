@@ -3,7 +3,9 @@ package com.parkingspots.bookings.internal;
 import com.parkingspots.bookings.BookingDayCounts;
 import com.parkingspots.bookings.BookingView;
 import com.parkingspots.bookings.Bookings;
+import com.parkingspots.bookings.ExtensionView;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -13,11 +15,34 @@ import org.springframework.stereotype.Service;
 class BookingsFacade implements Bookings {
 
     private final BookingManagement management;
+    private final BookingExtensions extensions;
     private final BookingRepository repository;
 
-    BookingsFacade(BookingManagement management, BookingRepository repository) {
+    BookingsFacade(BookingManagement management, BookingExtensions extensions, BookingRepository repository) {
         this.management = management;
+        this.extensions = extensions;
         this.repository = repository;
+    }
+
+    @Override
+    public Optional<ExtensionView> findExtension(UUID extensionId) {
+        return extensions
+                .find(extensionId)
+                .flatMap(e -> repository.find(e.bookingId()).map(e::view));
+    }
+
+    @Override
+    public List<ExtensionView> extensionsOf(UUID bookingId) {
+        Booking booking = repository.find(bookingId).orElse(null);
+        if (booking == null) {
+            return List.of();
+        }
+        return extensions.of(bookingId).stream().map(e -> e.view(booking)).toList();
+    }
+
+    @Override
+    public boolean confirmExtensionPaid(UUID extensionId) {
+        return extensions.confirmPaid(extensionId);
     }
 
     @Override

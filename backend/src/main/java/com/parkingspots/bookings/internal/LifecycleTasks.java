@@ -31,6 +31,8 @@ class LifecycleTasks {
     static final String START = "booking-start";
     static final String COMPLETE = "booking-complete";
     static final String EXPIRE_HOLD = "booking-hold-expiry";
+    /** Instance id: the extension's id. */
+    static final String EXPIRE_EXTENSION = "booking-extension-expiry";
 
     @Bean
     OneTimeTask<Void> bookingStartTask(ObjectProvider<BookingManagement> bookings, Lag lag) {
@@ -53,6 +55,14 @@ class LifecycleTasks {
         return Tasks.oneTime(EXPIRE_HOLD, Void.class).execute((instance, context) -> {
             lag.started(context);
             bookings.getObject().expireHold(UUID.fromString(instance.getId()));
+        });
+    }
+
+    @Bean
+    OneTimeTask<Void> bookingExtensionExpiryTask(ObjectProvider<BookingExtensions> extensions, Lag lag) {
+        return Tasks.oneTime(EXPIRE_EXTENSION, Void.class).execute((instance, context) -> {
+            lag.started(context);
+            extensions.getObject().expire(UUID.fromString(instance.getId()));
         });
     }
 
@@ -104,6 +114,24 @@ class LifecycleTasks {
                 tasks.add(SchedulableInstance.of(new TaskInstance<Void>(EXPIRE_HOLD, id), holdExpires));
             }
             scheduler.getObject().scheduleBatch(tasks);
+        }
+
+        /**
+         * Moves a task to a new time (an extension moves the booking's auto-complete): reschedules it when it has not
+         * started, schedules it when there is none. A task that is running is left alone (it finds nothing to do).
+         */
+        void move(String task, UUID bookingId, Instant when) {
+            TaskInstanceId id = TaskInstanceId.of(task, bookingId.toString());
+            var execution = scheduler.getObject().getScheduledExecution(id);
+            if (execution.isEmpty()) {
+                at(task, bookingId, when);
+            } else if (!execution.get().isPicked()) {
+                try {
+                    scheduler.getObject().reschedule(id, when);
+                } catch (TaskInstanceCurrentlyExecutingException pickedMeanwhile) {
+                    // picked between the check and the move: it finds the booking not due and does nothing
+                }
+            }
         }
 
         /**

@@ -1,12 +1,17 @@
 package com.parkingspots.bookings.web;
 
 import com.parkingspots.bookings.internal.Booking;
+import com.parkingspots.bookings.internal.Extension;
 import com.parkingspots.spots.SpotSnapshot;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** CONTRACT.md 2.6 (plus {@code currency}, {@code subtotal} and the spot's {@code state} alias, Decisions 6 and 7). */
+/**
+ * CONTRACT.md 2.6 (plus {@code currency}, {@code subtotal} and the spot's {@code state} alias, Decisions 6 and 7), and
+ * when check-in opens and the extension waiting for payment, if any (ADR 0011).
+ */
 record BookingResponse(
         UUID id,
         UUID userId,
@@ -31,7 +36,24 @@ record BookingResponse(
         @Nullable Instant checkedOutAt,
         Instant createdAt,
         Instant updatedAt,
-        @Nullable SpotInBooking parkingSpot) {
+        @Nullable SpotInBooking parkingSpot,
+        Instant checkInOpensAt,
+        @Nullable PendingExtension pendingExtension) {
+
+    /** An extension asked for and waiting for its payment (Stripe): the extra time is held until {@code hold_expires_at}. */
+    record PendingExtension(
+            UUID id,
+            Instant newEndTime,
+            int totalAmount,
+            String currency,
+            @Nullable Instant holdExpiresAt) {
+
+        static @Nullable PendingExtension of(@Nullable Extension e) {
+            return e == null
+                    ? null
+                    : new PendingExtension(e.id(), e.newEndTime(), e.totalAmount(), e.currency(), e.holdExpiresAt());
+        }
+    }
 
     /** CONTRACT.md 2.5, plus what a driver needs to find and enter the spot. */
     record SpotInBooking(
@@ -61,7 +83,8 @@ record BookingResponse(
         }
     }
 
-    static BookingResponse of(Booking b, @Nullable SpotSnapshot spot) {
+    static BookingResponse of(
+            Booking b, @Nullable SpotSnapshot spot, Duration checkInOpensBefore, @Nullable Extension pending) {
         return new BookingResponse(
                 b.id(),
                 b.userId(),
@@ -86,6 +109,8 @@ record BookingResponse(
                 b.checkedOutAt(),
                 b.createdAt(),
                 b.updatedAt(),
-                spot == null ? null : SpotInBooking.of(spot));
+                spot == null ? null : SpotInBooking.of(spot),
+                b.startTime().minus(checkInOpensBefore),
+                PendingExtension.of(pending));
     }
 }

@@ -3,9 +3,15 @@ package com.parkingspots.bookings.web;
 import com.parkingspots.bookings.BookingStatus;
 import com.parkingspots.bookings.internal.Actor;
 import com.parkingspots.bookings.internal.Booking;
+import com.parkingspots.bookings.internal.BookingExtensions;
 import com.parkingspots.bookings.internal.BookingManagement;
+import com.parkingspots.bookings.internal.BookingProperties;
+import com.parkingspots.bookings.internal.Extension;
 import com.parkingspots.bookings.internal.NewBooking;
+import com.parkingspots.identity.Vehicle;
+import com.parkingspots.identity.Vehicles;
 import com.parkingspots.shared.security.Caller;
+import com.parkingspots.shared.web.ApiException;
 import com.parkingspots.shared.web.NotFoundDetail;
 import com.parkingspots.shared.web.RequestValidationException;
 import com.parkingspots.spots.SpotCatalog;
@@ -55,7 +61,42 @@ class BookingsController {
             @Size(max = 50) @Nullable String vehicleMake,
             @Size(max = 50) @Nullable String vehicleModel,
             @Size(max = 30) @Nullable String vehicleColor,
-            @Size(max = 2000) @Nullable String specialRequests) {}
+            @Size(max = 2000) @Nullable String specialRequests,
+            @Nullable UUID vehicleId) {}
+
+    record ExtendRequest(@NotNull Instant endTime) {}
+
+    /** What an extension adds to the booking; {@code status} {@code pending} waits for its payment (Stripe). */
+    record ExtensionResponse(
+            UUID id,
+            String status,
+            Instant previousEndTime,
+            Instant newEndTime,
+            int subtotal,
+            int serviceFee,
+            int totalAmount,
+            String currency,
+            String paymentStatus,
+            @Nullable Instant holdExpiresAt,
+            Instant createdAt) {
+
+        static ExtensionResponse of(Extension e) {
+            return new ExtensionResponse(
+                    e.id(),
+                    e.status(),
+                    e.previousEndTime(),
+                    e.newEndTime(),
+                    e.subtotal(),
+                    e.serviceFee(),
+                    e.totalAmount(),
+                    e.currency(),
+                    e.paymentStatus(),
+                    e.holdExpiresAt(),
+                    e.createdAt());
+        }
+    }
+
+    record ExtendResponse(BookingResponse booking, ExtensionResponse extension) {}
 
     record StatusRequest(
             @NotNull String status,
@@ -64,12 +105,24 @@ class BookingsController {
     record CancelRequest(@Size(max = 2000) @Nullable String cancellationReason) {}
 
     private final BookingManagement bookings;
+    private final BookingExtensions extensions;
     private final SpotCatalog spots;
+    private final Vehicles vehicles;
+    private final BookingProperties properties;
     private final JsonMapper json;
 
-    BookingsController(BookingManagement bookings, SpotCatalog spots, JsonMapper json) {
+    BookingsController(
+            BookingManagement bookings,
+            BookingExtensions extensions,
+            SpotCatalog spots,
+            Vehicles vehicles,
+            BookingProperties properties,
+            JsonMapper json) {
         this.bookings = bookings;
+        this.extensions = extensions;
         this.spots = spots;
+        this.vehicles = vehicles;
+        this.properties = properties;
         this.json = json;
     }
 
@@ -92,14 +145,19 @@ class BookingsController {
                     List.of("header", "Idempotency-Key"),
                     "Idempotency-Key must be 1 to 255 characters");
         }
+        // a saved vehicle fills the vehicle fields the request leaves out
+        Vehicle saved = request.vehicleId() == null
+                ? null
+                : vehicles.find(caller.id(), request.vehicleId())
+                        .orElseThrow(() -> ApiException.notFound("Vehicle not found"));
         NewBooking booking = new NewBooking(
                 request.parkingSpotId(),
                 request.startTime(),
                 request.endTime(),
-                trim(request.vehiclePlate()),
-                trim(request.vehicleMake()),
-                trim(request.vehicleModel()),
-                trim(request.vehicleColor()),
+                either(trim(request.vehiclePlate()), saved == null ? null : saved.plate()),
+                either(trim(request.vehicleMake()), saved == null ? null : saved.make()),
+                either(trim(request.vehicleModel()), saved == null ? null : saved.model()),
+                either(trim(request.vehicleColor()), saved == null ? null : saved.color()),
                 trim(request.specialRequests()));
         var created = bookings.create(
                 Actor.of(caller), booking, idempotencyKey, json.writeValueAsString(request), b -> render(b));
@@ -145,6 +203,19 @@ class BookingsController {
                 bookings.cancel(Actor.of(caller), bookingId, request == null ? null : request.cancellationReason()));
     }
 
+    /**
+     * Extends the stay to {@code end_time} (ADR 0011): the whole stay is priced again and the difference charged;
+     * offline at once, with Stripe once the extension's own payment succeeds.
+     */
+    @PostMapping("/{bookingId}/extend")
+    ExtendResponse extend(
+            Caller caller,
+            @PathVariable @NotFoundDetail("Booking not found") UUID bookingId,
+            @Valid @RequestBody ExtendRequest request) {
+        var outcome = extensions.extend(Actor.of(caller), bookingId, request.endTime());
+        return new ExtendResponse(respond(outcome.booking()), ExtensionResponse.of(outcome.extension()));
+    }
+
     @PostMapping("/{bookingId}/check-in")
     BookingResponse checkIn(Caller caller, @PathVariable @NotFoundDetail("Booking not found") UUID bookingId) {
         return respond(bookings.checkIn(Actor.of(caller), bookingId));
@@ -160,15 +231,28 @@ class BookingsController {
     }
 
     private BookingResponse respond(Booking booking) {
-        return BookingResponse.of(booking, spots.find(booking.spotId()).orElse(null));
+        return BookingResponse.of(
+                booking,
+                spots.find(booking.spotId()).orElse(null),
+                properties.checkInOpensBefore(),
+                extensions.pendingOf(List.of(booking.id())).get(booking.id()));
     }
 
     private List<BookingResponse> respond(List<Booking> list) {
         Map<UUID, SpotSnapshot> byId =
                 spots.findAll(list.stream().map(Booking::spotId).collect(Collectors.toSet()));
+        Map<UUID, Extension> pending = extensions.pendingOf(list.stream()
+                .filter(b -> b.status().holdsSlot())
+                .map(Booking::id)
+                .toList());
         return list.stream()
-                .map(b -> BookingResponse.of(b, byId.get(b.spotId())))
+                .map(b -> BookingResponse.of(
+                        b, byId.get(b.spotId()), properties.checkInOpensBefore(), pending.get(b.id())))
                 .toList();
+    }
+
+    private static @Nullable String either(@Nullable String explicit, @Nullable String saved) {
+        return explicit != null ? explicit : saved;
     }
 
     private static @Nullable BookingStatus status(@Nullable String value, String where, String name) {

@@ -3,6 +3,7 @@ package com.parkingspots.payments.internal;
 import com.parkingspots.bookings.BookingCancelled;
 import com.parkingspots.bookings.BookingCompleted;
 import com.parkingspots.bookings.BookingCreated;
+import com.parkingspots.bookings.BookingExtended;
 import com.parkingspots.bookings.BookingStatus;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -61,26 +62,39 @@ class BookingPaymentsListener {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(BookingCancelled cancelled) {
         checkout.recordOfflinePayment(cancelled.bookingId()); // in case the creation event is still on its way
-        payments.byBooking(cancelled.bookingId())
+        payments.allOfBooking(cancelled.bookingId()).stream()
                 .filter(p -> p.status() == Payment.Status.PENDING && p.paymentIntentId() != null)
-                .ifPresent(p -> {
-                    if (providers
-                            .of(p.provider())
-                            .cancelIntent(
-                                    p.paymentIntentId(),
-                                    StripeIdempotencyKeys.cancelPaymentIntent(cancelled.bookingId()))) {
+                .forEach(p -> {
+                    String key = p.extensionId() == null
+                            ? StripeIdempotencyKeys.cancelPaymentIntent(cancelled.bookingId())
+                            : StripeIdempotencyKeys.cancelExtensionPaymentIntent(p.extensionId());
+                    if (providers.of(p.provider()).cancelIntent(p.paymentIntentId(), key)) {
                         payments.markFailed(p.id(), "Booking was cancelled before it was paid", clock.instant());
                     }
                 });
         refunds.refundCancelledBooking(cancelled.bookingId())
-                .ifPresent(r -> log.info(
+                .forEach(r -> log.info(
                         "Booking {} cancelled: refund of {} is {}", cancelled.bookingId(), r.amount(), r.status()));
+    }
+
+    /** An offline extension took effect: its payment (the difference) is recorded as succeeded. */
+    @AsyncListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(BookingExtended extended) {
+        if ("completed".equals(extended.paymentStatus())) {
+            checkout.recordOfflineExtensionPayment(extended.extensionId());
+        }
     }
 
     @AsyncListener
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentCapturedAfterCancellation late) {
-        refunds.refundCancelledBooking(late.bookingId());
+        Payment payment = payments.find(late.paymentId()).orElse(null);
+        if (payment != null && payment.extensionId() != null) {
+            refunds.refundUnappliedExtension(payment.id());
+        } else {
+            refunds.refundCancelledBooking(late.bookingId());
+        }
     }
 
     @AsyncListener

@@ -4,6 +4,7 @@ import com.parkingspots.bookings.BookingCreated;
 import com.parkingspots.bookings.BookingStatus;
 import com.parkingspots.bookings.BookingView;
 import com.parkingspots.bookings.Bookings;
+import com.parkingspots.bookings.ExtensionView;
 import com.parkingspots.shared.security.Caller;
 import com.parkingspots.shared.web.ApiException;
 import java.time.Clock;
@@ -54,6 +55,49 @@ public class Checkout {
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /**
+     * {@code POST /payments/create-payment-intent} with an {@code extension_id}: the intent of a pending extension (the
+     * difference it costs), created once.
+     */
+    public IntentView createIntent(Caller caller, UUID bookingId, @Nullable UUID extensionId) {
+        if (extensionId == null) {
+            return createIntent(caller, bookingId);
+        }
+        ExtensionView extension = bookings.findExtension(extensionId)
+                .filter(e -> e.bookingId().equals(bookingId))
+                .orElseThrow(() -> ApiException.notFound("Extension not found"));
+        if (!caller.is(extension.userId())) {
+            throw ApiException.forbidden("Not authorized");
+        }
+        if (!extension.pending()) {
+            throw ApiException.badRequest("Extension is not waiting for payment");
+        }
+        Optional<Payment> existing = payments.byExtension(extensionId).filter(p -> p.paymentIntentId() != null);
+        if (existing.isPresent()) {
+            Payment payment = existing.get();
+            return view(providers.of(payment.provider()).retrieveIntent(payment.paymentIntentId()));
+        }
+        BookingView booking = bookings.find(bookingId).orElseThrow(() -> ApiException.notFound("Booking not found"));
+        PaymentProvider provider = providers.active();
+        String destination = accounts.byUser(booking.ownerId())
+                .filter(ConnectAccount::chargesEnabled)
+                .map(ConnectAccount::accountId)
+                .orElse(null);
+        long fee = Fees.applicationFee(extension.totalAmount(), extension.ownerPayout());
+        PaymentProvider.Intent intent = provider.createIntent(new PaymentProvider.IntentRequest(
+                booking.id(),
+                booking.userId(),
+                extension.totalAmount(),
+                extension.currency(),
+                fee,
+                destination,
+                StripeIdempotencyKeys.extensionPaymentIntent(extensionId),
+                extensionId));
+        tx.own.executeWithoutResult(status -> payments.insertOrGet(
+                pendingExtension(booking, extension, provider.name(), intent.id(), destination, fee)));
+        return view(intent);
     }
 
     /** {@code POST /payments/create-payment-intent}: creates the booking's intent, or returns the one it has. */
@@ -134,6 +178,15 @@ public class Checkout {
             return;
         }
         metrics.succeeded(payment.provider());
+        if (payment.extensionId() != null) {
+            if (!bookings.confirmExtensionPaid(payment.extensionId())) {
+                log.info(
+                        "Extension {} was no longer waiting when its payment arrived: refunding it",
+                        payment.extensionId());
+                events.publishEvent(new PaymentCapturedAfterCancellation(payment.id(), payment.bookingId()));
+            }
+            return;
+        }
         if (!bookings.confirmPaid(payment.bookingId())) {
             BookingView booking = bookings.find(payment.bookingId()).orElseThrow();
             if (booking.status() == BookingStatus.CANCELLED || booking.status() == BookingStatus.REFUNDED) {
@@ -229,6 +282,48 @@ public class Checkout {
                 now);
     }
 
+    /** An offline extension took effect: its payment (the difference) is recorded as succeeded (once). */
+    Optional<Payment> recordOfflineExtensionPayment(UUID extensionId) {
+        Optional<Payment> existing = payments.byExtension(extensionId);
+        if (existing.isPresent()) {
+            return existing;
+        }
+        ExtensionView extension = bookings.findExtension(extensionId).orElse(null);
+        if (extension == null || !"completed".equals(extension.paymentStatus()) || extension.totalAmount() == 0) {
+            return Optional.empty();
+        }
+        BookingView booking = bookings.find(extension.bookingId()).orElseThrow();
+        Instant now = clock.instant();
+        Payment offline = new Payment(
+                        UUID.randomUUID(),
+                        booking.id(),
+                        booking.userId(),
+                        booking.ownerId(),
+                        PaymentProvider.OFFLINE,
+                        extension.totalAmount(),
+                        extension.currency(),
+                        extension.ownerPayout(),
+                        Math.toIntExact(Fees.applicationFee(extension.totalAmount(), extension.ownerPayout())),
+                        Payment.Status.SUCCEEDED,
+                        null,
+                        null,
+                        null,
+                        "offline",
+                        null,
+                        null,
+                        null,
+                        0,
+                        now,
+                        now,
+                        now)
+                .forExtension(extensionId);
+        Payment stored = payments.insertOrGet(offline);
+        if (stored.id().equals(offline.id())) {
+            metrics.succeeded(PaymentProvider.OFFLINE);
+        }
+        return Optional.of(stored);
+    }
+
     /** A success for an intent we have no row for yet (the webhook beat our own insert): found by its metadata. */
     private @Nullable Payment adopt(PaymentProvider.Intent intent) {
         UUID bookingId = uuid(intent.metadata().get("booking_id"));
@@ -236,6 +331,21 @@ public class Checkout {
                 bookingId == null ? null : bookings.find(bookingId).orElse(null);
         if (booking == null) {
             return null;
+        }
+        UUID extensionId = uuid(intent.metadata().get("extension_id"));
+        if (extensionId != null) {
+            ExtensionView extension = bookings.findExtension(extensionId)
+                    .filter(e -> e.bookingId().equals(booking.id()))
+                    .orElse(null);
+            if (extension == null) {
+                return null;
+            }
+            long fee = intent.applicationFee() == null
+                    ? Fees.applicationFee(extension.totalAmount(), extension.ownerPayout())
+                    : intent.applicationFee();
+            Payment payment = payments.insertOrGet(pendingExtension(
+                    booking, extension, PaymentProvider.STRIPE, intent.id(), intent.destination(), fee));
+            return intent.id().equals(payment.paymentIntentId()) ? payment : null;
         }
         long fee = intent.applicationFee() == null ? Fees.applicationFee(booking) : intent.applicationFee();
         Payment payment =
@@ -279,6 +389,39 @@ public class Checkout {
                 null,
                 now,
                 now);
+    }
+
+    private Payment pendingExtension(
+            BookingView booking,
+            ExtensionView extension,
+            String provider,
+            String intentId,
+            @Nullable String destination,
+            long fee) {
+        Instant now = clock.instant();
+        return new Payment(
+                        UUID.randomUUID(),
+                        booking.id(),
+                        booking.userId(),
+                        booking.ownerId(),
+                        provider,
+                        extension.totalAmount(),
+                        extension.currency(),
+                        extension.ownerPayout(),
+                        Math.toIntExact(fee),
+                        Payment.Status.PENDING,
+                        intentId,
+                        destination,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        null,
+                        now,
+                        now)
+                .forExtension(extension.id());
     }
 
     private static IntentView view(PaymentProvider.Intent intent) {

@@ -23,7 +23,21 @@ public interface PaymentProvider {
             String currency,
             long applicationFee,
             @Nullable String destination,
-            String idempotencyKey) {}
+            String idempotencyKey,
+            @Nullable UUID extensionId) {
+
+        /** The charge of a booking itself. */
+        IntentRequest(
+                UUID bookingId,
+                UUID userId,
+                long amount,
+                String currency,
+                long applicationFee,
+                @Nullable String destination,
+                String idempotencyKey) {
+            this(bookingId, userId, amount, currency, applicationFee, destination, idempotencyKey, null);
+        }
+    }
 
     /** A PaymentIntent as we need it; {@code card} once a charge exists. */
     record Intent(

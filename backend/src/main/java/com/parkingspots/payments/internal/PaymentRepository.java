@@ -17,7 +17,7 @@ class PaymentRepository {
     private static final String COLUMNS = """
             id, booking_id, user_id, owner_id, provider, amount, currency, owner_payout, application_fee, status,
             payment_intent_id, destination_account, charge_id, payment_method, card_brand, last_four, failure_message,
-            refunded_amount, paid_at, created_at, updated_at""";
+            refunded_amount, paid_at, created_at, updated_at, extension_id""";
 
     private final JdbcClient jdbc;
 
@@ -25,21 +25,24 @@ class PaymentRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts unless the booking already has a payment; returns the booking's payment either way. */
+    /**
+     * Inserts unless the booking (or, for an extension's payment, the extension) already has a payment; returns that
+     * payment either way.
+     */
     Payment insertOrGet(Payment p) {
         insertIfAbsent(p);
-        return byBooking(p.bookingId()).orElseThrow();
+        return (p.extensionId() == null ? byBooking(p.bookingId()) : byExtension(p.extensionId())).orElseThrow();
     }
 
-    /** Inserts the booking's payment unless it has one: true if this call inserted it. */
+    /** Inserts the payment unless its booking (or extension) has one: true if this call inserted it. */
     boolean insertIfAbsent(Payment p) {
         return jdbc.sql("""
                         INSERT INTO payments (id, booking_id, user_id, owner_id, provider, amount, currency, owner_payout,
                             application_fee, status, payment_intent_id, destination_account, payment_method, paid_at,
-                            created_at, updated_at)
+                            created_at, updated_at, extension_id)
                         VALUES (:id, :booking, :user, :owner, :provider, :amount, :currency, :payout, :fee, :status,
-                            :intent, :destination, :method, :paidAt, :created, :created)
-                        ON CONFLICT (booking_id) DO NOTHING""")
+                            :intent, :destination, :method, :paidAt, :created, :created, :extension)
+                        ON CONFLICT DO NOTHING""")
                         .param("id", p.id())
                         .param("booking", p.bookingId())
                         .param("user", p.userId())
@@ -55,6 +58,7 @@ class PaymentRepository {
                         .param("method", p.paymentMethod())
                         .param("paidAt", ts(p.paidAt()))
                         .param("created", ts(p.createdAt()))
+                        .param("extension", p.extensionId())
                         .update()
                 == 1;
     }
@@ -73,11 +77,29 @@ class PaymentRepository {
                 .optional();
     }
 
+    /** The payment of the booking itself (not of its extensions). */
     Optional<Payment> byBooking(UUID bookingId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE booking_id = :booking")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE booking_id = :booking AND extension_id IS NULL")
                 .param("booking", bookingId)
                 .query(PaymentRepository::map)
                 .optional();
+    }
+
+    Optional<Payment> byExtension(UUID extensionId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE extension_id = :extension")
+                .param("extension", extensionId)
+                .query(PaymentRepository::map)
+                .optional();
+    }
+
+    /** Every payment of the booking: its own first, then its extensions', oldest first. */
+    List<Payment> allOfBooking(UUID bookingId) {
+        return jdbc.sql(
+                        "SELECT " + COLUMNS
+                                + " FROM payments WHERE booking_id = :booking ORDER BY extension_id IS NOT NULL, created_at, id")
+                .param("booking", bookingId)
+                .query(PaymentRepository::map)
+                .list();
     }
 
     Optional<Payment> byIntent(String intentId) {
@@ -184,6 +206,7 @@ class PaymentRepository {
                 rs.getInt("refunded_amount"),
                 instant(rs, "paid_at"),
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getObject("extension_id", UUID.class));
     }
 }

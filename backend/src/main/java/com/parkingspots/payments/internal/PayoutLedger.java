@@ -49,11 +49,19 @@ public class PayoutLedger {
                 payment.ownerId(),
                 payment.bookingId(),
                 payment.id(),
-                Math.toIntExact(Fees.ownerEarnings(payment.amount(), payment.ownerPayout(), payment.refundedAmount())),
+                Math.toIntExact(earnings(completed.bookingId())),
                 payment.currency(),
                 settled ? Payout.PAID : Payout.PENDING,
                 settled ? now : null,
                 now));
+    }
+
+    /** What the owner earns from every captured payment of the booking (its own and its extensions'), after refunds. */
+    long earnings(UUID bookingId) {
+        return payments.allOfBooking(bookingId).stream()
+                .filter(Payment::captured)
+                .mapToLong(p -> Fees.ownerEarnings(p.amount(), p.ownerPayout(), p.refundedAmount()))
+                .sum();
     }
 
     public List<Payout> of(UUID ownerId) {

@@ -44,6 +44,13 @@ class PayoutRepository {
     }
 
     /** A refund after completion lowers what the owner earned from that booking. */
+    void setAmountForBooking(UUID bookingId, int amount) {
+        jdbc.sql("UPDATE payouts SET amount = :amount WHERE booking_id = :booking")
+                .param("booking", bookingId)
+                .param("amount", amount)
+                .update();
+    }
+
     void setAmountForPayment(UUID paymentId, int amount) {
         jdbc.sql("UPDATE payouts SET amount = :amount WHERE payment_id = :payment")
                 .param("payment", paymentId)

@@ -3,11 +3,14 @@ package com.parkingspots.payments.internal;
 import com.parkingspots.bookings.BookingStatus;
 import com.parkingspots.bookings.BookingView;
 import com.parkingspots.bookings.Bookings;
+import com.parkingspots.bookings.ExtensionView;
 import com.parkingspots.shared.security.Caller;
 import com.parkingspots.shared.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -101,23 +104,67 @@ public class Refunds {
      * A booking was cancelled (or its payment arrived after it was): refunds what the policy says, once. Does nothing
      * for a booking without a captured payment.
      */
-    Optional<PaymentRefund> refundCancelledBooking(UUID bookingId) {
+    List<PaymentRefund> refundCancelledBooking(UUID bookingId) {
         BookingView booking = bookings.find(bookingId).orElse(null);
         if (booking == null
                 || (booking.status() != BookingStatus.CANCELLED && booking.status() != BookingStatus.REFUNDED)) {
+            return List.of();
+        }
+        List<PaymentRefund> sent = new ArrayList<>();
+        for (Payment payment : payments.allOfBooking(bookingId)) {
+            if (!payment.captured()) {
+                continue;
+            }
+            resendUnsent(payment.id());
+            policyRefund(payment.id(), booking, booking.cancelledBy() == null ? "Booking expired" : null, null)
+                    .ifPresent(sent::add);
+        }
+        return sent;
+    }
+
+    /**
+     * Money arrived for an extension that never took effect (its hold expired, or its booking ended meanwhile): it is
+     * given back in full.
+     */
+    Optional<PaymentRefund> refundUnappliedExtension(UUID paymentId) {
+        Payment payment = payments.find(paymentId).orElse(null);
+        if (payment == null || payment.extensionId() == null || !payment.captured()) {
             return Optional.empty();
         }
-        Payment payment = payments.byBooking(bookingId).orElse(null);
-        if (payment == null || !payment.captured()) {
+        BookingView booking = bookings.find(payment.bookingId()).orElseThrow();
+        if (bookings.findExtension(payment.extensionId())
+                .map(ExtensionView::confirmed)
+                .orElse(false)) {
             return Optional.empty();
         }
         resendUnsent(payment.id());
-        return policyRefund(payment.id(), booking, booking.cancelledBy() == null ? "Booking expired" : null, null);
+        return policyRefund(payment.id(), booking, "Extension was not applied", null);
     }
 
-    /** What the policy gives back of this payment for this cancelled booking (before what was already refunded). */
+    /** What the owner earns from every captured payment of the booking, after refunds (the payout row's amount). */
+    private long ownerEarnings(UUID bookingId) {
+        return payments.allOfBooking(bookingId).stream()
+                .filter(Payment::captured)
+                .mapToLong(p -> Fees.ownerEarnings(p.amount(), p.ownerPayout(), p.refundedAmount()))
+                .sum();
+    }
+
+    /**
+     * What the policy gives back of this payment for this cancelled booking (before what was already refunded); the
+     * payment of an extension that never took effect is given back whole.
+     */
     long dueByPolicy(Payment payment, BookingView booking) {
-        Instant cancelledAt = booking.cancelledAt() == null ? clock.instant() : booking.cancelledAt();
+        if (payment.extensionId() != null
+                && !bookings.findExtension(payment.extensionId())
+                        .map(ExtensionView::confirmed)
+                        .orElse(false)) {
+            return payment.amount();
+        }
+        return dueByPolicy(payment, booking, booking.cancelledAt() == null ? clock.instant() : booking.cancelledAt());
+    }
+
+    /** What the policy would give back of this payment if the booking were cancelled at {@code cancelledAt}. */
+    long dueByPolicy(Payment payment, BookingView booking, Instant cancelledAt) {
         if (payment.paidAt() != null && payment.paidAt().isAfter(cancelledAt)) {
             return payment.amount(); // paid for a booking that was already cancelled: never a stay
         }
@@ -221,10 +268,7 @@ public class Refunds {
                 refunds.update(refund.id(), PaymentRefund.SUCCEEDED, providerRefundId, null, now);
                 payments.addRefunded(refund.paymentId(), refund.amount(), now);
                 Payment payment = payments.find(refund.paymentId()).orElseThrow();
-                payouts.setAmountForPayment(
-                        payment.id(),
-                        Math.toIntExact(
-                                Fees.ownerEarnings(payment.amount(), payment.ownerPayout(), payment.refundedAmount())));
+                payouts.setAmountForBooking(payment.bookingId(), Math.toIntExact(ownerEarnings(payment.bookingId())));
                 bookings.find(payment.bookingId())
                         .filter(b -> b.status() == BookingStatus.CANCELLED)
                         .ifPresent(b -> bookings.markRefunded(b.id()));

@@ -21,6 +21,16 @@ public final class StripeIdempotencyKeys {
         return "pi-cancel-" + bookingId;
     }
 
+    /** The one PaymentIntent of a booking's extension (the difference it costs). */
+    public static String extensionPaymentIntent(UUID extensionId) {
+        return "pi-create-ext-" + extensionId;
+    }
+
+    /** Cancelling the unpaid PaymentIntent of an extension whose booking was cancelled. */
+    public static String cancelExtensionPaymentIntent(UUID extensionId) {
+        return "pi-cancel-ext-" + extensionId;
+    }
+
     /** The {@code sequence}-th refund of a payment (1, 2, …). */
     public static String refund(UUID paymentId, int sequence) {
         if (sequence < 1) {

@@ -60,6 +60,9 @@ class StripePaymentProvider implements PaymentProvider {
                         .build())
                 .putMetadata("booking_id", request.bookingId().toString())
                 .putMetadata("user_id", request.userId().toString());
+        if (request.extensionId() != null) {
+            params.putMetadata("extension_id", request.extensionId().toString());
+        }
         if (request.destination() != null) {
             params.setApplicationFeeAmount(request.applicationFee())
                     .setTransferData(PaymentIntentCreateParams.TransferData.builder()

@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/payments")
 class PaymentsController {
 
-    record IntentRequest(@NotNull UUID bookingId) {}
+    /** {@code extension_id}: pay for a pending extension of the booking instead of the booking itself (ADR 0011). */
+    record IntentRequest(@NotNull UUID bookingId, @Nullable UUID extensionId) {}
 
     record RefundRequest(
             @NotNull UUID paymentId,
@@ -111,7 +112,7 @@ class PaymentsController {
 
     @PostMapping("/create-payment-intent")
     Checkout.IntentView createPaymentIntent(Caller caller, @Valid @RequestBody IntentRequest request) {
-        return checkout.createIntent(caller, request.bookingId());
+        return checkout.createIntent(caller, request.bookingId(), request.extensionId());
     }
 
     @PostMapping("/confirm-payment")

@@ -27,4 +27,32 @@ public record SpotSummary(
         int totalReviews,
         List<String> images,
         String timeZone,
-        @Nullable Double distanceKm) {}
+        @Nullable Double distanceKm) {
+
+    /** The list fields of a spot read whole (no distance). */
+    static SpotSummary of(Spot s) {
+        return new SpotSummary(
+                s.id(),
+                s.title(),
+                s.address(),
+                s.city(),
+                s.state(),
+                s.latitude(),
+                s.longitude(),
+                s.hourlyRate(),
+                s.currency(),
+                s.spotType(),
+                s.vehicleSize(),
+                s.available(),
+                s.covered(),
+                s.evCharging(),
+                s.security(),
+                s.lighting(),
+                s.handicapAccessible(),
+                Math.round(s.averageRating() * 100) / 100.0,
+                s.totalReviews(),
+                s.images(),
+                s.timeZone(),
+                null);
+    }
+}

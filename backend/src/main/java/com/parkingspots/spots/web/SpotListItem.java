@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** CONTRACT.md 2.4 plus the extras of Decision 6 and the spot's {@code time_zone}. */
+/** CONTRACT.md 2.4 plus the extras of Decision 6, the spot's {@code time_zone} and the caller's {@code is_favorite}. */
 record SpotListItem(
         UUID id,
         String title,
@@ -29,9 +29,15 @@ record SpotListItem(
         int totalReviews,
         List<String> images,
         String timeZone,
-        @Nullable Double distanceKm) {
+        @Nullable Double distanceKm,
+        boolean isFavorite) {
 
     static SpotListItem of(SpotSummary s) {
+        return of(s, false);
+    }
+
+    /** {@code isFavorite}: whether the signed-in caller keeps this spot in their favourites (false when anonymous). */
+    static SpotListItem of(SpotSummary s, boolean isFavorite) {
         return new SpotListItem(
                 s.id(),
                 s.title(),
@@ -55,6 +61,7 @@ record SpotListItem(
                 s.totalReviews(),
                 s.images(),
                 s.timeZone(),
-                s.distanceKm());
+                s.distanceKm(),
+                isFavorite);
     }
 }

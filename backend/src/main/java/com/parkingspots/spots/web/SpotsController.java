@@ -4,9 +4,11 @@ import com.parkingspots.shared.security.Caller;
 import com.parkingspots.shared.web.NotFoundDetail;
 import com.parkingspots.shared.web.RequestValidationException;
 import com.parkingspots.shared.web.ValidationError;
+import com.parkingspots.spots.internal.Favorites;
 import com.parkingspots.spots.internal.SearchCriteria;
 import com.parkingspots.spots.internal.SpotCalendar;
 import com.parkingspots.spots.internal.SpotManagement;
+import com.parkingspots.spots.internal.SpotSummary;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
@@ -18,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -53,12 +57,25 @@ class SpotsController {
 
     private final SpotManagement spots;
     private final SpotCalendar calendar;
+    private final Favorites favorites;
     private final JsonMapper json;
 
-    SpotsController(SpotManagement spots, SpotCalendar calendar, JsonMapper json) {
+    SpotsController(SpotManagement spots, SpotCalendar calendar, Favorites favorites, JsonMapper json) {
         this.spots = spots;
         this.calendar = calendar;
+        this.favorites = favorites;
         this.json = json;
+    }
+
+    /** List items marked with the caller's favourites, read from memory (no database query once loaded). */
+    private List<SpotListItem> items(Optional<Caller> caller, List<SpotSummary> found) {
+        if (caller.isEmpty()) {
+            return found.stream().map(SpotListItem::of).toList();
+        }
+        Set<UUID> favorite = favorites.idsOf(caller.get().id());
+        return found.stream()
+                .map(s -> SpotListItem.of(s, favorite.contains(s.id())))
+                .toList();
     }
 
     /** Filters shared by the list and the search endpoint. */
@@ -81,6 +98,7 @@ class SpotsController {
 
     @GetMapping
     List<SpotListItem> list(
+            Optional<Caller> caller,
             @RequestParam(required = false) @Nullable Double latitude,
             @RequestParam(required = false) @Nullable Double longitude,
             @RequestParam(name = "radius_km", defaultValue = "10") double radiusKm,
@@ -118,12 +136,13 @@ class SpotsController {
                 endTime);
         int size = limit != null ? limit : pageSize;
         SearchCriteria criteria = criteria(filters, radiusKm, 100, null, null, (page - 1) * size, size);
-        return spots.search(criteria).stream().map(SpotListItem::of).toList();
+        return items(caller, spots.search(criteria));
     }
 
     /** The implementation's second search: no page, radius 50 km by default, and "available in the next hour". */
     @GetMapping("/search")
     List<SpotListItem> search(
+            Optional<Caller> caller,
             @RequestParam(required = false) @Nullable Double latitude,
             @RequestParam(required = false) @Nullable Double longitude,
             @RequestParam(name = "radius_km", defaultValue = "50") double radiusKm,
@@ -167,7 +186,7 @@ class SpotsController {
                 endTime);
         SearchCriteria criteria =
                 criteria(filters, radiusKm, 500, state != null ? state : prefecture, zipCode, 0, limit);
-        return spots.search(criteria).stream().map(SpotListItem::of).toList();
+        return items(caller, spots.search(criteria));
     }
 
     /**

@@ -246,6 +246,37 @@ class RealtimeApiTests extends ApiTest {
     }
 
     @Test
+    void anExtensionSendsABookingUpdateToTheDriverAndTheOwner() throws Exception {
+        var owner = api.signUp("owner");
+        var driver = api.signUp("renter");
+        UUID spot = api.createSpot(owner, HERAKLION);
+        try (var ownerWs = WsClient.connect(port, owner);
+                var driverWs = WsClient.connect(port, driver)) {
+            Instant start = tomorrow().plus(5, ChronoUnit.HOURS);
+            String booking = book(driver, spot, start);
+            long created = driverWs.await("booking_update", d -> is(d, "booking_id", booking))
+                    .get("seq")
+                    .asLong();
+            var extended = http.post(
+                    "/api/v1/bookings/" + booking + "/extend",
+                    "{\"end_time\":\"%s\"}".formatted(start.plus(3, ChronoUnit.HOURS)),
+                    driver.auth());
+            assertThat(extended.status()).as(extended.body()).isEqualTo(200);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (driverWs.frames("booking_update").stream()
+                            .noneMatch(f -> is(f.get("data"), "booking_id", booking)
+                                    && f.get("seq").asLong() > created)
+                    || ownerWs.frames("booking_update").stream()
+                            .noneMatch(f -> is(f.get("data"), "booking_id", booking))) {
+                assertThat(System.nanoTime())
+                        .as("a booking_update after the extension")
+                        .isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    @Test
     void aReviewReachesTheOwnerAndTheSubscribersOfItsSpotOrArea() throws Exception {
         var owner = api.signUp("owner");
         var driver = api.signUp("renter");
