@@ -160,8 +160,8 @@ class BookingsController {
                 either(trim(request.vehicleColor()), saved == null ? null : saved.color()),
                 trim(request.specialRequests()));
         var created = bookings.create(
-                Actor.of(caller), booking, idempotencyKey, json.writeValueAsString(request), b -> render(b));
-        String body = created.replayedBody() != null ? created.replayedBody() : render(created.booking());
+                Actor.of(caller), booking, idempotencyKey, json.writeValueAsString(request), b -> renderNew(b));
+        String body = created.replayedBody() != null ? created.replayedBody() : renderNew(created.booking());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body);
@@ -226,8 +226,10 @@ class BookingsController {
         return respond(bookings.checkOut(Actor.of(caller), bookingId));
     }
 
-    private String render(Booking booking) {
-        return json.writeValueAsString(respond(booking));
+    /** A booking just made: it has no extension yet, so none is looked up (no query after its transaction). */
+    private String renderNew(Booking booking) {
+        return json.writeValueAsString(BookingResponse.of(
+                booking, spots.find(booking.spotId()).orElse(null), properties.checkInOpensBefore(), null));
     }
 
     private BookingResponse respond(Booking booking) {
