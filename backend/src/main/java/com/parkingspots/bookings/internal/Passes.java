@@ -76,7 +76,7 @@ public class Passes {
             throw ApiException.badRequest(
                     booking.status() == BookingStatus.PENDING
                             ? "The pass is issued once the booking is paid"
-                            : "This booking has no valid pass (it is " + booking.status() + ")");
+                            : "This booking has no valid pass (it is " + passlessState(booking.status()) + ")");
         }
         SpotSnapshot spot =
                 spots.find(booking.spotId()).orElseThrow(() -> ApiException.notFound("Parking spot not found"));
@@ -123,6 +123,11 @@ public class Passes {
     /** The public key that signs QR texts, as a JSON Web Key. */
     public Map<String, String> publicKey() {
         return codes.publicJwk();
+    }
+
+    /** A refunded booking was cancelled first: the driver reads the same word whether the refund has landed yet. */
+    private static String passlessState(BookingStatus status) {
+        return status == BookingStatus.REFUNDED ? BookingStatus.CANCELLED.toString() : status.toString();
     }
 
     private Instant validFrom(Booking booking) {
