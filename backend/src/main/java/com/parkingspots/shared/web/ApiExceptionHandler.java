@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -356,9 +357,15 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
+    @Nullable
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse response) {
             return springError(e, response);
+        }
+        if (firstOf(e, ClientAbortException.class) != null) {
+            // the client closed the connection while we wrote (a broken pipe): nobody is left to answer or to alarm
+            log.debug("Client went away during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
