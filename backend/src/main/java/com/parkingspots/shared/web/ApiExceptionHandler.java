@@ -473,6 +473,9 @@ public class ApiExceptionHandler {
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
             return "datetime_from_date_parsing";
         }
+        if (type == String.class) {
+            return "string_type";
+        }
         return "value_error";
     }
 

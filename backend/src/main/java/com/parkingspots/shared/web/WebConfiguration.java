@@ -27,7 +27,10 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /** HTTP conventions of CONTRACT.md Decision 1 and section 8: trailing slashes, snake_case JSON, strict integers. */
 @Configuration(proxyBeanMethods = false)
@@ -105,6 +108,13 @@ class WebConfiguration implements WebMvcConfigurer {
         return builder -> builder.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // a number or a boolean where text belongs is refused (string_type), as the old system refuses it,
+                // not stored as "123": a client sending the wrong type hears so instead of saving the wrong thing
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .addModule(instants);
     }
 

@@ -254,6 +254,42 @@ class UnstorableInputTests extends ApiTest {
         assertThat(search.status()).as(search.body()).isEqualTo(422);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"12345", "12.5", "true"})
+    void aNumberOrBooleanWhereTextBelongsIsRefusedNotStoredAsText(String value) {
+        String email = Api.uniqueEmail("typed");
+        long users = count("users");
+        var register = http.post(
+                "/api/v1/auth/register",
+                "{\"email\": \"%s\", \"password\": \"typed-password-1\", \"full_name\": %s, \"role\": \"renter\"}"
+                        .formatted(email, value));
+        JsonNode error = onlyError(register);
+        assertThat(error.get("type").asString()).isEqualTo("string_type");
+        assertThat(error.get("msg").asString()).isEqualTo("Input should be a valid string");
+        assertLoc(error, "body", "full_name");
+        assertThat(count("users")).isEqualTo(users);
+
+        var driver = api.signUp("renter");
+        UUID spot = api.createSpot(api.signUp("owner"), "");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(3, ChronoUnit.DAYS);
+        long bookings = count("bookings");
+        var booking = http.post(
+                "/api/v1/bookings/",
+                "{\"parking_spot_id\": \"%s\", \"start_time\": \"%s\", \"end_time\": \"%s\", \"vehicle_plate\": %s}"
+                        .formatted(spot, start, start.plus(1, ChronoUnit.HOURS), value),
+                driver.auth());
+        assertLoc(onlyError(booking), "body", "vehicle_plate");
+        assertThat(count("bookings")).isEqualTo(bookings);
+        // text that looks like a number is text
+        assertThat(http.post(
+                                "/api/v1/bookings/",
+                                "{\"parking_spot_id\": \"%s\", \"start_time\": \"%s\", \"end_time\": \"%s\", \"vehicle_plate\": \"%s\"}"
+                                        .formatted(spot, start, start.plus(1, ChronoUnit.HOURS), value),
+                                driver.auth())
+                        .status())
+                .isEqualTo(201);
+    }
+
     private static String spotJson(String override) {
         return """
                 {"title": "Unstorable input", "address": "Tsimiski 20", "city": "Thessaloniki", "state": "Central Macedonia",
