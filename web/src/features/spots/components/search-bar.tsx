@@ -120,13 +120,13 @@ export function SearchBar() {
           label={m.search.spotType}
           value={filters.spotType}
           onChange={(e) => setFilter('spotType', e.target.value as SpotType | '')}
-          options={spotTypeOptions}
+          options={spotTypeOptions()}
         />
         <SelectField
           label={m.search.vehicleSize}
           value={filters.vehicleSize}
           onChange={(e) => setFilter('vehicleSize', e.target.value as VehicleSize | '')}
-          options={vehicleSizeOptions}
+          options={vehicleSizeOptions()}
         />
         <TextField
           label={`${m.search.maxPrice} (${config.defaultCurrency.toUpperCase()})`}
