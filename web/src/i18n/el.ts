@@ -170,6 +170,7 @@ export const el: Messages = {
       other: '{count} θέσεις εδώ, μεγεθύνετε',
     },
     selected: 'Επιλεγμένη',
+    showOnMap: 'Στον χάρτη',
   },
   spot: {
     photos: 'Φωτογραφίες',

@@ -164,6 +164,7 @@ export const en = {
     },
     cluster: { one: '{count} spot here, zoom in', other: '{count} spots here, zoom in' },
     selected: 'Selected',
+    showOnMap: 'Show on map',
   },
   spot: {
     photos: 'Photos',

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { m } from '@/i18n/messages';
+import { useReviewedStore } from '@/stores/reviewed-store';
 import { errorMessage } from '@/lib/api-client';
 import { validateMaxLength } from '@/lib/validation';
 import { Button } from '@/components/ui/button';
@@ -26,6 +27,7 @@ export function ReviewForm({
   onDone: () => void;
 }) {
   const create = useCreateReview();
+  const markReviewed = useReviewedStore((s) => s.markReviewed);
   const [overall, setOverall] = useState(0);
   const [subs, setSubs] = useState<Record<Sub, number>>({
     cleanliness_rating: 0,
@@ -56,7 +58,15 @@ export function ReviewForm({
         title: title.trim() || null,
         comment: comment.trim() || null,
       },
-      { onSuccess: onDone },
+      {
+        onSuccess: () => {
+          markReviewed(bookingId);
+          onDone();
+        },
+        onError: (error) => {
+          if (/already has a review/i.test(error.message)) markReviewed(bookingId);
+        },
+      },
     );
   }
 
