@@ -305,7 +305,8 @@ export const en = {
       busy: 'Booked',
       blocked: 'Blocked by the owner',
     },
-    clash: 'Your time overlaps: {reason} {range}. Choose another time.',
+    clashBusy: 'That time is already booked ({range}). Please choose another time.',
+    clashBlocked: 'The owner has blocked {range}. Please choose another time.',
     clashClosed:
       'The spot is closed for part of that time. Choose a time within its opening hours.',
     nextFree: 'Next free start: {time}',

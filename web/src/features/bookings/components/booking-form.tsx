@@ -37,8 +37,7 @@ export function isTimeError(error: unknown): boolean {
 /** The sentence for a window that overlaps an unavailable span. */
 export function clashMessage(clash: Unavailable, timeZone: string): string {
   if (clash.reason === 'closed') return m.booking.clashClosed;
-  return fmt(m.booking.clash, {
-    reason: m.booking.reasons[clash.reason].toLowerCase(),
+  return fmt(clash.reason === 'busy' ? m.booking.clashBusy : m.booking.clashBlocked, {
     range: formatTimeRange(
       new Date(clash.start).toISOString(),
       new Date(clash.end).toISOString(),

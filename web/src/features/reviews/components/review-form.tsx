@@ -10,7 +10,8 @@ import { StarInput } from '@/components/ui/stars';
 import { useCreateReview } from '@/features/reviews/api/reviews-api';
 
 type Sub = 'cleanliness_rating' | 'accessibility_rating' | 'accuracy_rating' | 'value_rating';
-const SUBS: { key: Sub; label: string }[] = [
+// read at render time, in the active language
+const SUBS = (): { key: Sub; label: string }[] => [
   { key: 'cleanliness_rating', label: m.review.cleanliness },
   { key: 'accessibility_rating', label: m.review.accessibility },
   { key: 'accuracy_rating', label: m.review.accuracy },
@@ -81,7 +82,7 @@ export function ReviewForm({
         </p>
       ) : null}
       <div className="grid-2">
-        {SUBS.map(({ key, label }) => (
+        {SUBS().map(({ key, label }) => (
           <StarInput
             key={key}
             label={label}
