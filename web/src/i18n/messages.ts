@@ -63,8 +63,9 @@ export let locale = intlLocaleFor(current, browserLanguages());
 
 const listeners = new Set<() => void>();
 
+// The regional tag ("en-GB"), not just "en": Chromium formats date and time inputs by it.
 function applyDocumentLanguage() {
-  if (typeof document !== 'undefined') document.documentElement.lang = current;
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 applyDocumentLanguage();
 

@@ -7,6 +7,7 @@ import { addHours, formatDateTime, formatMoney, formatTimeRange } from '@/lib/fo
 import { validateMaxLength } from '@/lib/validation';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { reveal } from '@/components/ui/reveal';
 import { Notice } from '@/components/ui/status';
 import { bookingKeys, createBooking, useSpotCalendar } from '@/features/bookings/api/bookings-api';
 import { clashOf, nextFreeStart, type Unavailable } from '@/features/bookings/availability';
@@ -126,7 +127,12 @@ export function BookingForm({
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (invalid || clash) return;
+    if (invalid || clash) {
+      // after the render that shows them: bring the first problem into view
+      const form = event.currentTarget as HTMLFormElement;
+      setTimeout(() => reveal(form.querySelector<HTMLElement>('[role="alert"]')), 0);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {

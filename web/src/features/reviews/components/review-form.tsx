@@ -5,6 +5,7 @@ import { errorMessage } from '@/lib/api-client';
 import { validateMaxLength } from '@/lib/validation';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
+import { reveal } from '@/components/ui/reveal';
 import { Notice } from '@/components/ui/status';
 import { StarInput } from '@/components/ui/stars';
 import { useCreateReview } from '@/features/reviews/api/reviews-api';
@@ -47,7 +48,11 @@ export function ReviewForm({
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (errors.overall || errors.title) return;
+    if (errors.overall || errors.title) {
+      const form = event.currentTarget as HTMLFormElement;
+      setTimeout(() => reveal(form.querySelector<HTMLElement>('[role="alert"]')), 0);
+      return;
+    }
     create.mutate(
       {
         booking_id: bookingId,

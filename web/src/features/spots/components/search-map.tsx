@@ -15,12 +15,11 @@ type SpotPoint = PointFeature<{ id: string }>;
 
 /** A round count marker for a cluster ("12"), sized by how many it holds. */
 function clusterIcon(count: number): L.DivIcon {
-  const size = count < 10 ? 36 : count < 50 ? 42 : 50;
+  // sizes by class: the Content-Security-Policy refuses inline style attributes
+  const [size, grade] = count < 10 ? [36, 's'] : count < 50 ? [42, 'm'] : [50, 'l'];
   return L.divIcon({
     className: 'cluster-pin-wrap',
-    html: `<span class="cluster-pin" style="width:${size}px;height:${size}px">${escapeHtml(
-      String(count),
-    )}</span>`,
+    html: `<span class="cluster-pin cluster-pin-${grade}">${escapeHtml(String(count))}</span>`,
     iconSize: [size, size],
     iconAnchor: [size / 2, size / 2],
   });
