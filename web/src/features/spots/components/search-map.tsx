@@ -142,7 +142,7 @@ function Clusters({
   const byId = useMemo(() => new Map(spots.map((s) => [s.id, s])), [spots]);
   // The selected spot stays its own pin, outside any cluster, so it is always visible.
   const index = useMemo(() => {
-    const cluster = new Supercluster<{ id: string }>({ radius: 56, maxZoom: 17, minPoints: 3 });
+    const cluster = new Supercluster<{ id: string }>({ radius: 60, maxZoom: 17, minPoints: 2 });
     cluster.load(
       spots
         .filter((s) => s.id !== selectedId)
