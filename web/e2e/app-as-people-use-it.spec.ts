@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { expect, screenshot, signIn, test, uniqueEmail } from './support';
+import { expect, signIn, test, uniqueEmail } from './support';
 
 // Issue 18, driver side, at phone size (390×844): a place search that finds "Σύνταγμα", clustered
 // pins, "Search this area" after panning, errors that are in view and not covered, unavailable
@@ -59,6 +59,11 @@ async function createSpot(
   });
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { id: string }).id;
+}
+
+/** What the phone's screen shows (not the whole page): these go to docs/screenshots/. */
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png` });
 }
 
 /** Tomorrow at a wall-clock hour in Athens (UTC+2 in winter, +3 in summer), as ISO. */

@@ -74,3 +74,12 @@ describe('availability from the calendar', () => {
     expect(new Date(day[2]!.end).toISOString()).toBe('2030-03-05T00:00:00.000Z');
   });
 });
+
+describe('calendar answers', () => {
+  it('ignores an answer without the calendar’s shape instead of refusing every time', async () => {
+    const { asCalendar } = await import('@/features/bookings/api/bookings-api');
+    expect(asCalendar([])).toBeNull();
+    expect(asCalendar({ from: 'x' })).toBeNull();
+    expect(asCalendar(calendar)).toBe(calendar);
+  });
+});

@@ -76,14 +76,9 @@ export function SpotCard({
         </div>
       </Link>
       {onShowOnMap ? (
-        <button
-          type="button"
-          className="show-on-map"
-          aria-pressed={selected}
-          onClick={onShowOnMap}
-          aria-label={`${m.search.showOnMap}: ${spot.title}`}
-        >
+        <button type="button" className="show-on-map" aria-pressed={selected} onClick={onShowOnMap}>
           {selected ? m.search.selected : m.search.showOnMap}
+          <span className="sr-only">: {spot.title}</span>
         </button>
       ) : null}
       {signedIn ? (
