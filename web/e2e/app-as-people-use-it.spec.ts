@@ -288,7 +288,29 @@ test('3. unavailable times show before the price; a conflicting booking shows on
   await expectNoSeriousAxeViolations(page, 'the booking form');
 });
 
-test('4. the driver switches to Greek and back; the choice is kept', async ({ page }) => {
+test('4. messages go when their cause does: "Booked!" is gone once that booking is cancelled', async ({
+  page,
+}) => {
+  const spot = syntagmaSpots[1]!;
+  await signIn(page, driver.email, password);
+  await page.goto(`/spots/${spot}/book?start=${encodeURIComponent(tomorrowAt(18))}&hours=1`);
+  await page.getByLabel('Licence plate').fill('YHB2002');
+  await expect(page.getByTestId('price-breakdown')).toContainText('Total');
+  await page.getByRole('button', { name: /Confirm/ }).click();
+  await expect(page).toHaveURL(/\/bookings\?booked=1/);
+  const banner = page.getByTestId('booked-banner');
+  await expect(banner).toBeVisible();
+  const card = page.getByRole('listitem', { name: new RegExp(`Syntagma garage 2 ${suffix}`) });
+  await card.getByRole('button', { name: 'Cancel booking' }).click();
+  await card
+    .getByRole('group', { name: 'Cancel this booking?' })
+    .getByRole('button', { name: 'Cancel booking' })
+    .click();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByTestId('live-label')).toContainText('Live updates on');
+});
+
+test('5. the driver switches to Greek and back; the choice is kept', async ({ page }) => {
   await signIn(page, driver.email, password);
   await page.goto('/profile');
   await page.getByRole('radio', { name: 'Ελληνικά' }).check();

@@ -117,6 +117,8 @@ test('2. a driver finds the spot on the map and in the list, books, checks in an
   await page.getByLabel('Your review').fill(reviewText);
   await page.getByRole('button', { name: 'Publish review' }).click();
   await expect(page).toHaveURL(/\/bookings\?tab=past/);
+  // once published, the invitation to review is gone
+  await expect(card.getByRole('link', { name: 'Write a review' })).toHaveCount(0);
 
   await page.goto(`/spots/${spotId}`);
   await expect(page.getByText(reviewText)).toBeVisible();
