@@ -174,6 +174,11 @@ test('1. "Σύνταγμα" autocompletes as a neighbourhood; choosing it moves 
   ).toHaveCount(0);
   await screenshot(page, 'home-search');
 
+  // the price filter is in the spots' currency (euros here), not the server default
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await expect(page.getByLabel('Max price per hour (€, EUR)')).toBeVisible();
+  await page.getByRole('button', { name: 'Hide filters' }).click();
+
   // a cluster zooms in to its pins
   await cluster.click();
   await expect(page.locator('.price-pin').first()).toBeVisible();
@@ -333,6 +338,20 @@ test('5. the driver switches to Greek and back; the choice is kept', async ({ pa
   await page.goto('/bookings');
   await expect(page.getByRole('heading', { name: 'Οι κρατήσεις μου' })).toBeVisible();
   await expectNoSeriousAxeViolations(page, 'my bookings in Greek');
+
+  // the server's English detail, shown in Greek
+  await page.goto('/profile');
+  await page.getByRole('button', { name: 'Αποσύνδεση' }).click();
+  await expect(page).toHaveURL(/sign-in/);
+  await page.getByLabel('Email').fill(driver.email);
+  await page.getByLabel('Κωδικός').fill('not the password');
+  await page.getByRole('button', { name: 'Σύνδεση' }).click();
+  const refused = page.getByRole('alert');
+  await expect(refused).toContainText('Λάθος email ή κωδικός');
+  await expectInViewAndUncovered(refused);
+  await page.getByLabel('Κωδικός').fill(password);
+  await page.getByRole('button', { name: 'Σύνδεση' }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
 
   await page.goto('/profile');
   await page.getByRole('radio', { name: 'English' }).check();
