@@ -131,3 +131,13 @@ describe('search this area', () => {
     expect(movedAway([37.98, 23.72], 2, view([37.98, 23.72], 8))).toBe(true);
   });
 });
+
+describe('more results', () => {
+  it('asks for the next page only after a full one', async () => {
+    const { nextSearchPage, SEARCH_PAGE_SIZE } = await import('@/features/spots/api/spots-api');
+    const full = Array.from({ length: SEARCH_PAGE_SIZE }, (_, i) => i);
+    expect(nextSearchPage(full, [full])).toBe(2);
+    expect(nextSearchPage(full, [full, full])).toBe(3);
+    expect(nextSearchPage([1, 2], [full, [1, 2]])).toBeUndefined();
+  });
+});

@@ -37,6 +37,11 @@ export function searchSpots(params: SpotSearchParams, signal?: AbortSignal) {
 
 export const SEARCH_PAGE_SIZE = 50;
 
+/** The page after these, or undefined when the last one was not full (nothing more exists). */
+export function nextSearchPage(last: readonly unknown[], pages: readonly unknown[][]) {
+  return last.length >= SEARCH_PAGE_SIZE ? pages.length + 1 : undefined;
+}
+
 /**
  * The search, a page of 50 at a time: `hasNextPage` says more exist (the last page was full) and
  * `fetchNextPage` loads them.
@@ -47,8 +52,7 @@ export function useSpotSearchPages(params: SpotSearchParams) {
     queryFn: ({ signal, pageParam }) =>
       searchSpots({ ...params, page: pageParam, page_size: SEARCH_PAGE_SIZE }, signal),
     initialPageParam: 1,
-    getNextPageParam: (last, pages) =>
-      last.length >= SEARCH_PAGE_SIZE ? pages.length + 1 : undefined,
+    getNextPageParam: nextSearchPage,
     placeholderData: keepPreviousData,
   });
 }
