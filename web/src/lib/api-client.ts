@@ -1,5 +1,6 @@
 import { apiUrl } from '@/config/env';
-import { m } from '@/i18n/messages';
+import { fmt, locale, m } from '@/i18n/messages';
+import { localizeDetail } from '@/i18n/server-messages';
 import { useSessionStore, type SessionTokens } from '@/stores/session-store';
 import type { TokenPair } from '@/types/api';
 
@@ -13,12 +14,20 @@ export interface FieldError {
 export class ApiError extends Error {
   readonly status: number;
   readonly fieldErrors: FieldError[];
+  /** Seconds from a `Retry-After` header (429, 503), when the server sent one. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, message: string, fieldErrors: FieldError[] = []) {
+  constructor(
+    status: number,
+    message: string,
+    fieldErrors: FieldError[] = [],
+    retryAfterSeconds: number | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.fieldErrors = fieldErrors;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** Message for a field such as "password" from a 422 list, if any. */
@@ -158,7 +167,12 @@ export function createApiClient(config: ApiClientConfig) {
         detail,
         response.statusText || m.app.unexpectedError,
       );
-      throw new ApiError(response.status, message, fieldErrors);
+      throw new ApiError(
+        response.status,
+        message,
+        fieldErrors,
+        retryAfterSeconds(response.headers.get('Retry-After')),
+      );
     }
     return data as T;
   }
@@ -240,6 +254,39 @@ export const api = createApiClient({
 
 /** A message for any error thrown by the client, for display. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError || error instanceof NetworkError) return error.message;
+  if (error instanceof ApiError) return localizeDetail(error.message);
+  if (error instanceof NetworkError) return error.message;
   return m.app.unexpectedError;
+}
+
+/** `Retry-After` as seconds: delta-seconds or an HTTP date; null when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now: number = Date.now()): number | null {
+  if (!header) return null;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** "5 minutes", "30 seconds": a wait in the active language (Intl.NumberFormat units). */
+export function formatWait(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  const [value, unit] =
+    seconds < 60
+      ? [Math.max(1, seconds), 'second']
+      : minutes < 60
+        ? [minutes, 'minute']
+        : [Math.ceil(minutes / 60), 'hour'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
+
+/** A refused sign-in in words; a lock-out says when to try again (from `Retry-After`). */
+export function signInErrorMessage(error: unknown): string {
+  if (error instanceof ApiError && error.status === 429) {
+    return error.retryAfterSeconds != null && error.retryAfterSeconds > 0
+      ? fmt(m.auth.lockedOut, { time: formatWait(error.retryAfterSeconds) })
+      : m.auth.lockedOutSoon;
+  }
+  return errorMessage(error);
 }

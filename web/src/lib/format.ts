@@ -4,14 +4,15 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 function moneyFormat(currency: string): Intl.NumberFormat {
   const code = currency.toUpperCase();
-  let format = moneyFormats.get(code);
+  const cacheKey = `${locale}|${code}`;
+  let format = moneyFormats.get(cacheKey);
   if (!format) {
     try {
       format = new Intl.NumberFormat(locale, { style: 'currency', currency: code });
     } catch {
       format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
     }
-    moneyFormats.set(code, format);
+    moneyFormats.set(cacheKey, format);
   }
   return format;
 }
@@ -201,5 +202,18 @@ export function addHours(iso: string, hours: number): string {
 }
 
 export function formatRating(rating: number): string {
-  return rating.toFixed(1);
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(rating);
+}
+
+/** A plain date in the browser's locale ("3 Mar 2026" for en-GB, "Mar 3, 2026" for en-US). */
+export function formatDate(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone,
+  }).format(new Date(iso));
 }

@@ -27,11 +27,12 @@ export function BookRoute() {
   if (spot.isError) return <ErrorState error={spot.error} onRetry={() => void spot.refetch()} />;
   if (!spot.data) return <EmptyState title={m.spot.notFound} />;
   const currency = spotCurrency(spot.data, config.defaultCurrency);
-  const done = () => navigate(`${paths.bookings}?booked=1&tab=upcoming`, { replace: true });
+  const done = (booking: Booking) =>
+    navigate(`${paths.bookings}?booked=1&booking=${booking.id}&tab=upcoming`, { replace: true });
 
   function onBooked(booking: Booking) {
     if (booking.status === 'pending' && config.stripePublishableKey) setPending(booking);
-    else done();
+    else done(booking);
   }
 
   return (
@@ -41,7 +42,7 @@ export function BookRoute() {
           booking={pending}
           publishableKey={config.stripePublishableKey}
           currency={currency}
-          onPaid={done}
+          onPaid={() => done(pending)}
         />
       ) : (
         <BookingForm

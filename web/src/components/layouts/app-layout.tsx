@@ -21,20 +21,23 @@ function Icon({ name }: { name: 'search' | 'bookings' | 'owner' | 'profile' | 'a
   );
 }
 
-const TABS = [
-  { to: paths.search, label: m.nav.search, icon: 'search', end: true },
-  { to: paths.bookings, label: m.nav.bookings, icon: 'bookings', end: false },
-  { to: paths.owner, label: m.nav.owner, icon: 'owner', end: false },
-  { to: paths.profile, label: m.nav.profile, icon: 'profile', end: false },
-] as const;
+// functions, so the labels follow a language switch
+const TABS = () =>
+  [
+    { to: paths.search, label: m.nav.search, icon: 'search', end: true },
+    { to: paths.bookings, label: m.nav.bookings, icon: 'bookings', end: false },
+    { to: paths.owner, label: m.nav.owner, icon: 'owner', end: false },
+    { to: paths.profile, label: m.nav.profile, icon: 'profile', end: false },
+  ] as const;
 
 /** Only for admins: the live operations dashboard. */
-const ADMIN_TAB = {
-  to: paths.adminDashboard,
-  label: m.nav.admin,
-  icon: 'admin',
-  end: false,
-} as const;
+const ADMIN_TAB = () =>
+  ({
+    to: paths.adminDashboard,
+    label: m.nav.admin,
+    icon: 'admin',
+    end: false,
+  }) as const;
 
 export function OfflineBanner() {
   const online = useOnline();
@@ -48,7 +51,7 @@ export function OfflineBanner() {
 
 /** Phone-first shell: content plus a bottom tab bar (a side rail on wide screens). */
 export function AppLayout({ banner, isAdmin = false }: { banner?: ReactNode; isAdmin?: boolean }) {
-  const tabs = isAdmin ? [...TABS, ADMIN_TAB] : TABS;
+  const tabs = isAdmin ? [...TABS(), ADMIN_TAB()] : TABS();
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">

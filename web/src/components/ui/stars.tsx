@@ -1,4 +1,4 @@
-import { fmt, m } from '@/i18n/messages';
+import { m, plural } from '@/i18n/messages';
 
 export function Stars({ rating, size = 'sm' }: { rating: number; size?: 'sm' | 'lg' }) {
   const rounded = Math.round(rating * 2) / 2;
@@ -6,7 +6,7 @@ export function Stars({ rating, size = 'sm' }: { rating: number; size?: 'sm' | '
     <span
       className={`stars stars-${size}`}
       role="img"
-      aria-label={fmt(m.review.stars, { count: rounded })}
+      aria-label={plural(rounded, m.review.starCount)}
     >
       {[1, 2, 3, 4, 5].map((n) => (
         <span
@@ -45,7 +45,7 @@ export function StarInput({
             onChange={() => onChange(n)}
           />
           <span aria-hidden="true">★</span>
-          <span className="sr-only">{fmt(m.review.stars, { count: n })}</span>
+          <span className="sr-only">{plural(n, m.review.starCount)}</span>
         </label>
       ))}
     </fieldset>

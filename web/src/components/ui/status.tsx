@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { m } from '@/i18n/messages';
 import { errorMessage } from '@/lib/api-client';
 import { Button } from '@/components/ui/button';
+import { useReveal } from '@/components/ui/reveal';
 
 export function Spinner({ label = m.app.loading }: { label?: string }) {
   return (
@@ -50,7 +51,7 @@ export function ErrorState({
   onRetry?: () => void;
 }) {
   return (
-    <div className="state state-error" role="alert">
+    <div className="state state-error" role="alert" aria-live="assertive">
       {title ? <p className="state-title">{title}</p> : null}
       <p>{errorMessage(error)}</p>
       {onRetry ? (
@@ -62,15 +63,32 @@ export function ErrorState({
   );
 }
 
+/**
+ * A message next to what caused it. Errors are announced at once (`role="alert"`) and scrolled to
+ * the middle of the screen when they appear or change, so they are never hidden under the sticky
+ * action or the tab bar.
+ */
 export function Notice({
   kind = 'info',
   children,
+  testId,
 }: {
   kind?: 'info' | 'success' | 'error' | 'warning';
   children: ReactNode;
+  testId?: string;
 }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const text = typeof children === 'string' ? children : kind;
+  useReveal(ref, kind === 'error' || kind === 'warning' ? text : null);
+  const alert = kind === 'error';
   return (
-    <div className={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+    <div
+      ref={ref}
+      className={`notice notice-${kind}`}
+      role={alert ? 'alert' : 'status'}
+      aria-live={alert ? 'assertive' : 'polite'}
+      data-testid={testId}
+    >
       {children}
     </div>
   );

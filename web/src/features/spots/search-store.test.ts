@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { toSearchParams, radiusForBounds } from '@/features/spots/search-params';
-import { emptyFilters, useSearchStore } from '@/features/spots/search-store';
+import { emptyFilters, movedAway, useSearchStore } from '@/features/spots/search-store';
 
 describe('search store', () => {
   beforeEach(() => {
@@ -65,5 +65,79 @@ describe('search parameters', () => {
       2.7,
       1,
     );
+  });
+});
+
+describe('search this area', () => {
+  beforeEach(() => {
+    useSearchStore.setState({
+      filters: emptyFilters,
+      center: [37.9838, 23.7275],
+      radiusKm: 2,
+      view: null,
+      moved: false,
+      placeName: '',
+    });
+  });
+
+  const view = (center: [number, number], radiusKm = 2) => ({
+    center,
+    radiusKm,
+    bounds: [center[0] - 0.01, center[1] - 0.01, center[0] + 0.01, center[1] + 0.01] as [
+      number,
+      number,
+      number,
+      number,
+    ],
+  });
+
+  it('offers it only after the user moves the map away', () => {
+    const store = useSearchStore.getState();
+    store.setView(view([37.99, 23.75]), false);
+    expect(useSearchStore.getState().moved).toBe(false);
+    store.setView(view([37.9839, 23.7276]), true);
+    expect(useSearchStore.getState().moved).toBe(false);
+    store.setView(view([38.01, 23.76]), true);
+    expect(useSearchStore.getState().moved).toBe(true);
+  });
+
+  it('searches what the map shows, dropping a typed text', () => {
+    useSearchStore.getState().setFilter('q', 'garage');
+    useSearchStore.getState().setView(view([38.01, 23.76], 3), true);
+    useSearchStore.getState().searchView();
+    const s = useSearchStore.getState();
+    expect(s.center).toEqual([38.01, 23.76]);
+    expect(s.radiusKm).toBe(3);
+    expect(s.filters.q).toBe('');
+    expect(s.moved).toBe(false);
+  });
+
+  it('moves to a chosen place and searches there', () => {
+    const before = useSearchStore.getState().recenterKey;
+    useSearchStore
+      .getState()
+      .choosePlace({ name: 'Σύνταγμα', latitude: 37.9755, longitude: 23.7348 }, 15);
+    const s = useSearchStore.getState();
+    expect(s.center).toEqual([37.9755, 23.7348]);
+    expect(s.recenterKey).toBe(before + 1);
+    expect(s.jumpZoom).toBe(15);
+    expect(s.placeName).toBe('Σύνταγμα');
+    expect(s.filters.q).toBe('');
+  });
+
+  it('tells a small pan from a move elsewhere', () => {
+    expect(movedAway([37.98, 23.72], 2, view([37.981, 23.721]))).toBe(false);
+    expect(movedAway([37.98, 23.72], 2, view([38.0, 23.72]))).toBe(true);
+    expect(movedAway([37.98, 23.72], 2, view([37.98, 23.72], 8))).toBe(true);
+  });
+});
+
+describe('more results', () => {
+  it('asks for the next page only after a full one', async () => {
+    const { nextSearchPage, SEARCH_PAGE_SIZE } = await import('@/features/spots/api/spots-api');
+    const full = Array.from({ length: SEARCH_PAGE_SIZE }, (_, i) => i);
+    expect(nextSearchPage(full, [full])).toBe(2);
+    expect(nextSearchPage(full, [full, full])).toBe(3);
+    expect(nextSearchPage([1, 2], [full, [1, 2]])).toBeUndefined();
   });
 });

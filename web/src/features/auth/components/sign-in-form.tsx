@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { paths, safeNext, withNext } from '@/config/paths';
 import { m } from '@/i18n/messages';
-import { errorMessage } from '@/lib/api-client';
+import { signInErrorMessage } from '@/lib/api-client';
 import { hasErrors, validateSignIn } from '@/lib/validation';
 import { useSessionStore } from '@/stores/session-store';
 import { Button } from '@/components/ui/button';
@@ -37,7 +37,7 @@ export function SignInForm() {
       await queryClient.invalidateQueries();
       navigate(safeNext(next), { replace: true });
     } catch (e) {
-      setError(errorMessage(e));
+      setError(signInErrorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import type { SpotCalendar } from '@/features/bookings/availability';
 import type {
   Booking,
   BookingInput,
@@ -132,4 +133,33 @@ export function useExtendBooking(bookingId: string) {
 
 export function verifyPass(spotId: string, code: string) {
   return api.post<PassVerification>(`/parking-spots/${spotId}/passes/verify`, { code });
+}
+
+/** The calendar, or null for an answer without its shape (then the form checks nothing itself). */
+export function asCalendar(data: unknown): SpotCalendar | null {
+  const c = data as Partial<SpotCalendar> | null;
+  const ok =
+    c !== null &&
+    typeof c === 'object' &&
+    typeof c.from === 'string' &&
+    typeof c.to === 'string' &&
+    [c.open, c.blocked, c.busy].every(Array.isArray);
+  return ok ? (c as SpotCalendar) : null;
+}
+
+/** Open, blocked and booked times of a spot for the booking form (at most 62 days). */
+export function useSpotCalendar(spotId: string, fromIso: string, toIso: string) {
+  return useQuery({
+    queryKey: ['spots', 'calendar', spotId, fromIso, toIso] as const,
+    queryFn: async ({ signal }) =>
+      asCalendar(
+        await api.get<unknown>(`/parking-spots/${spotId}/calendar`, {
+          query: { from: fromIso, to: toIso },
+          signal,
+        }),
+      ),
+    enabled: Boolean(spotId),
+    staleTime: 30_000,
+    retry: false,
+  });
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import { fmt, m } from '@/i18n/messages';
+import { useReviewed } from '@/stores/reviewed-store';
 import { errorMessage } from '@/lib/api-client';
 import { formatDateTime, formatMoney, formatTimeRange, safeTimeZone } from '@/lib/format';
 import { Button } from '@/components/ui/button';
@@ -36,7 +37,8 @@ export function BookingCard({
   const canCancel = can.cancel;
   const canCheckIn = perspective === 'driver' && can.checkIn;
   const canCheckOut = perspective === 'driver' && can.checkOut;
-  const canReview = perspective === 'driver' && can.review;
+  const reviewed = useReviewed(booking.id);
+  const canReview = perspective === 'driver' && can.review && !reviewed;
   const vehicle = vehicleText(booking);
 
   return (

@@ -1,27 +1,66 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { fmt, m } from '@/i18n/messages';
+import { localizeDetail } from '@/i18n/server-messages';
 import { ApiError, errorMessage } from '@/lib/api-client';
-import { addHours, formatMoney } from '@/lib/format';
+import { addHours, formatDateTime, formatMoney, formatTimeRange } from '@/lib/format';
 import { validateMaxLength } from '@/lib/validation';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { reveal } from '@/components/ui/reveal';
 import { Notice } from '@/components/ui/status';
-import { bookingKeys, createBooking } from '@/features/bookings/api/bookings-api';
+import { bookingKeys, createBooking, useSpotCalendar } from '@/features/bookings/api/bookings-api';
+import { clashOf, nextFreeStart, type Unavailable } from '@/features/bookings/availability';
+import { AvailabilityPanel } from '@/features/bookings/components/availability-panel';
 import { PriceBreakdown, useTotal } from '@/features/bookings/components/price-breakdown';
 import { TimeWindowPicker, type TimeWindow } from '@/features/bookings/components/time-window';
 import { useVehicleStore, type Vehicle } from '@/features/bookings/vehicle-store';
 import type { Booking, Vehicle as SavedVehicle } from '@/types/api';
 
-/** Turns the server's booking errors into plain words, keeping its message. */
+/** Turns the server's booking errors into one plain sentence in the active language. */
 export function bookingErrorMessage(error: unknown): string {
-  const message = errorMessage(error);
   if (error instanceof ApiError) {
-    if (error.status === 409 || /already booked/i.test(message))
-      return `${message}. ${m.booking.conflict}`;
-    if (/past/i.test(message)) return `${message}. ${m.booking.past}`;
+    if (error.status === 409 || /already booked/i.test(error.message)) return m.booking.conflict;
+    if (/in the past/i.test(error.message)) return m.booking.past;
+    return localizeDetail(error.message);
   }
-  return message;
+  return errorMessage(error);
+}
+
+/** Whether a booking error is about the chosen time (shown next to the time fields). */
+export function isTimeError(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.status === 409 || /past|closed|blocked|already booked/i.test(error.message))
+  );
+}
+
+/** The sentence for a window that overlaps an unavailable span. */
+export function clashMessage(clash: Unavailable, timeZone: string): string {
+  if (clash.reason === 'closed') return m.booking.clashClosed;
+  return fmt(clash.reason === 'busy' ? m.booking.clashBusy : m.booking.clashBlocked, {
+    range: formatTimeRange(
+      new Date(clash.start).toISOString(),
+      new Date(clash.end).toISOString(),
+      timeZone,
+    ),
+  });
+}
+
+const CALENDAR_DAYS = 14;
+
+function calendarRange(start: string, hours: number): { from: string; to: string } {
+  const hour = 3_600_000;
+  const now = Math.floor(Date.now() / hour) * hour;
+  const from = Math.min(now, new Date(start).getTime());
+  const wanted = new Date(start).getTime() + hours * hour + 86_400_000;
+  const to = Math.min(from + 62 * 86_400_000, Math.max(from + CALENDAR_DAYS * 86_400_000, wanted));
+  // whole days, so moving the start within them does not fetch again
+  const day = 86_400_000;
+  return {
+    from: new Date(Math.floor(from / day) * day).toISOString(),
+    to: new Date(Math.ceil(to / day) * day).toISOString(),
+  };
 }
 
 export function BookingForm({
@@ -49,7 +88,7 @@ export function BookingForm({
   const queryClient = useQueryClient();
   const lastVehicle = useVehicleStore((s) => s.last);
   const remember = useVehicleStore((s) => s.remember);
-  const [range, setRange] = useState<TimeWindow>(initial);
+  const [range, setRangeState] = useState<TimeWindow>(initial);
   const [vehicle, setVehicle] = useState<Vehicle>(lastVehicle);
   const defaultVehicle = savedVehicles.find((v) => v.is_default) ?? savedVehicles[0];
   // '' means "another vehicle", typed below
@@ -58,9 +97,22 @@ export function BookingForm({
   const [notes, setNotes] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; time: boolean } | null>(null);
   const end = addHours(range.start, range.hours);
-  const total = useTotal(spotId, range.start, end);
+  const calendarWindow = useMemo(() => calendarRange(range.start, range.hours), [range]);
+  const calendar = useSpotCalendar(spotId, calendarWindow.from, calendarWindow.to);
+  const clash = calendar.data ? clashOf(calendar.data, range.start, end) : null;
+  const nextFree =
+    clash && calendar.data ? nextFreeStart(calendar.data, range.start, range.hours) : null;
+  // no price for a time that cannot be booked
+  const priced = clash ? null : range.start;
+  const total = useTotal(spotId, priced, priced ? end : null);
+
+  // A new time is a new question: the old answer (conflict, price) no longer applies.
+  function setRange(next: TimeWindow) {
+    setRangeState(next);
+    setError(null);
+  }
 
   const errors = {
     start:
@@ -75,7 +127,12 @@ export function BookingForm({
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (invalid) return;
+    if (invalid || clash) {
+      // after the render that shows them: bring the first problem into view
+      const form = event.currentTarget as HTMLFormElement;
+      setTimeout(() => reveal(form.querySelector<HTMLElement>('[role="alert"]')), 0);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -105,7 +162,8 @@ export function BookingForm({
       void queryClient.invalidateQueries({ queryKey: ['spots'] });
       onBooked(booking);
     } catch (e) {
-      setError(bookingErrorMessage(e));
+      setError({ text: bookingErrorMessage(e), time: isTimeError(e) });
+      if (isTimeError(e)) void queryClient.invalidateQueries({ queryKey: ['spots', 'calendar'] });
     } finally {
       setBusy(false);
     }
@@ -130,6 +188,41 @@ export function BookingForm({
         timeZone={timeZone}
         error={submitted ? errors.start : undefined}
       />
+      <div className="time-feedback">
+        {clash ? (
+          <Notice kind="error" testId="booking-time-error">
+            {clashMessage(clash, timeZone)}
+            {nextFree ? (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setRange({ ...range, start: nextFree })}
+                >
+                  {fmt(m.booking.useNextFree, { time: formatDateTime(nextFree, timeZone) })}
+                </button>
+              </>
+            ) : null}
+          </Notice>
+        ) : error?.time ? (
+          <Notice kind="error" testId="booking-time-error">
+            {error.text}
+          </Notice>
+        ) : null}
+      </div>
+      {calendar.data ? (
+        <AvailabilityPanel
+          calendar={calendar.data}
+          start={range.start}
+          end={end}
+          timeZone={timeZone}
+        />
+      ) : calendar.isPending ? (
+        <p className="muted small" role="status">
+          {m.booking.availabilityLoading}
+        </p>
+      ) : null}
       <fieldset className="vehicle">
         <legend>{m.booking.vehicle}</legend>
         {savedVehicles.length ? (
@@ -163,13 +256,21 @@ export function BookingForm({
         onChange={(e) => setNotes(e.target.value)}
         rows={2}
       />
-      <PriceBreakdown spotId={spotId} start={range.start} end={end} currency={currency} />
+      {clash ? (
+        <p className="muted">{m.price.unavailable}</p>
+      ) : (
+        <PriceBreakdown spotId={spotId} start={range.start} end={end} currency={currency} />
+      )}
       {cancellationPolicy ? (
         <p className="muted small" data-testid="booking-policy">
           <strong>{m.booking.policyTitle}:</strong> {cancellationPolicy}
         </p>
       ) : null}
-      {error ? <Notice kind="error">{error}</Notice> : null}
+      {error && !error.time ? (
+        <Notice kind="error" testId="booking-error">
+          {error.text}
+        </Notice>
+      ) : null}
       <div className="sticky-action">
         <Button type="submit" block busy={busy}>
           {busy

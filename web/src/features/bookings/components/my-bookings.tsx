@@ -80,6 +80,12 @@ export function MyBookings({ currency, live }: { currency: string; live: boolean
   useSavePasses(query.data);
   const [params, setParams] = useSearchParams();
   const groups = groupBookings(query.data ?? []);
+  // "Booked!" only while that booking still stands (not after cancelling it)
+  const bookedId = params.get('booking');
+  const booked = bookedId ? query.data?.find((b) => b.id === bookedId) : undefined;
+  const justBooked =
+    Boolean(params.get('booked')) &&
+    !(booked && (booked.status === 'cancelled' || booked.status === 'refunded'));
   const requested = params.get('tab') as BookingGroup | null;
   const fallback: BookingGroup = groups.active.length > 0 ? 'active' : 'upcoming';
   const [tab, setTab] = useState<BookingGroup>(
@@ -91,13 +97,17 @@ export function MyBookings({ currency, live }: { currency: string; live: boolean
       <header className="page-header">
         <h1>{m.booking.myBookings}</h1>
         {live ? (
-          <span className="live" title={m.booking.live}>
+          <span className="live" title={m.booking.liveLabel} data-testid="live-label">
             <span className="live-dot" aria-hidden="true" />
-            <span className="sr-only">{m.booking.live}</span>
+            <span>{m.booking.live}</span>
           </span>
         ) : null}
       </header>
-      {params.get('booked') ? <Notice kind="success">{m.booking.confirmed}</Notice> : null}
+      {justBooked ? (
+        <Notice kind="success" testId="booked-banner">
+          {m.booking.confirmed}
+        </Notice>
+      ) : null}
       <Segmented
         label={m.booking.myBookings}
         value={tab}

@@ -7,6 +7,7 @@ import { useSignOut } from '@/lib/session';
 import { hasErrors, validateLength, validateMaxLength, validatePassword } from '@/lib/validation';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { LanguagePicker } from '@/components/ui/language-picker';
 import { Notice } from '@/components/ui/status';
 import {
   useChangePassword,
@@ -189,6 +190,10 @@ export function ProfileScreen({ user, extra }: { user: User; extra?: ReactNode }
           {m.auth.signOut}
         </Button>
       </header>
+      <section className="card" aria-labelledby="language-title">
+        <h2 id="language-title">{m.app.language}</h2>
+        <LanguagePicker />
+      </section>
       <DetailsForm user={user} />
       {extra}
       <PasswordForm />

@@ -1,15 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { m } from '@/i18n/messages';
+import { useReviewedStore } from '@/stores/reviewed-store';
 import { errorMessage } from '@/lib/api-client';
 import { validateMaxLength } from '@/lib/validation';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
+import { reveal } from '@/components/ui/reveal';
 import { Notice } from '@/components/ui/status';
 import { StarInput } from '@/components/ui/stars';
 import { useCreateReview } from '@/features/reviews/api/reviews-api';
 
 type Sub = 'cleanliness_rating' | 'accessibility_rating' | 'accuracy_rating' | 'value_rating';
-const SUBS: { key: Sub; label: string }[] = [
+// read at render time, in the active language
+const SUBS = (): { key: Sub; label: string }[] => [
   { key: 'cleanliness_rating', label: m.review.cleanliness },
   { key: 'accessibility_rating', label: m.review.accessibility },
   { key: 'accuracy_rating', label: m.review.accuracy },
@@ -26,6 +29,7 @@ export function ReviewForm({
   onDone: () => void;
 }) {
   const create = useCreateReview();
+  const markReviewed = useReviewedStore((s) => s.markReviewed);
   const [overall, setOverall] = useState(0);
   const [subs, setSubs] = useState<Record<Sub, number>>({
     cleanliness_rating: 0,
@@ -44,7 +48,11 @@ export function ReviewForm({
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (errors.overall || errors.title) return;
+    if (errors.overall || errors.title) {
+      const form = event.currentTarget as HTMLFormElement;
+      setTimeout(() => reveal(form.querySelector<HTMLElement>('[role="alert"]')), 0);
+      return;
+    }
     create.mutate(
       {
         booking_id: bookingId,
@@ -56,7 +64,15 @@ export function ReviewForm({
         title: title.trim() || null,
         comment: comment.trim() || null,
       },
-      { onSuccess: onDone },
+      {
+        onSuccess: () => {
+          markReviewed(bookingId);
+          onDone();
+        },
+        onError: (error) => {
+          if (/already has a review/i.test(error.message)) markReviewed(bookingId);
+        },
+      },
     );
   }
 
@@ -71,7 +87,7 @@ export function ReviewForm({
         </p>
       ) : null}
       <div className="grid-2">
-        {SUBS.map(({ key, label }) => (
+        {SUBS().map(({ key, label }) => (
           <StarInput
             key={key}
             label={label}

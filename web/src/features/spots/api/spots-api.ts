@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { Spot, SpotListItem, SpotType, VehicleSize } from '@/types/api';
 
@@ -22,6 +22,7 @@ export interface SpotSearchParams {
   start_time?: string;
   end_time?: string;
   page_size?: number;
+  page?: number;
 }
 
 export function searchSpots(params: SpotSearchParams, signal?: AbortSignal) {
@@ -31,6 +32,28 @@ export function searchSpots(params: SpotSearchParams, signal?: AbortSignal) {
       string | number | boolean | undefined
     >,
     signal,
+  });
+}
+
+export const SEARCH_PAGE_SIZE = 50;
+
+/** The page after these, or undefined when the last one was not full (nothing more exists). */
+export function nextSearchPage(last: readonly unknown[], pages: readonly unknown[][]) {
+  return last.length >= SEARCH_PAGE_SIZE ? pages.length + 1 : undefined;
+}
+
+/**
+ * The search, a page of 50 at a time: `hasNextPage` says more exist (the last page was full) and
+ * `fetchNextPage` loads them.
+ */
+export function useSpotSearchPages(params: SpotSearchParams) {
+  return useInfiniteQuery({
+    queryKey: [...spotKeys.search(params), 'pages'] as const,
+    queryFn: ({ signal, pageParam }) =>
+      searchSpots({ ...params, page: pageParam, page_size: SEARCH_PAGE_SIZE }, signal),
+    initialPageParam: 1,
+    getNextPageParam: nextSearchPage,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { assetUrl } from '@/config/env';
 import { paths } from '@/config/paths';
-import { fmt, m } from '@/i18n/messages';
+import { fmt, m, plural } from '@/i18n/messages';
 import { formatMoney, formatRating } from '@/lib/format';
 import { useSignedIn } from '@/lib/session';
 import { FavoriteButton } from '@/features/spots/components/favorite-button';
@@ -13,17 +13,25 @@ export function SpotCard({
   currency,
   selected,
   searchQuery,
+  onShowOnMap,
 }: {
   spot: SpotListItem;
   currency: string;
   selected: boolean;
   searchQuery: string;
+  /** Highlights the spot on the map too. */
+  onShowOnMap?: () => void;
 }) {
   const signedIn = useSignedIn();
   const photo = spot.images[0];
   const amenities = amenitiesOf(spot);
   return (
-    <li className={`spot-card${selected ? ' selected' : ''}`} id={`spot-${spot.id}`}>
+    <li
+      className={`spot-card${selected ? ' selected' : ''}`}
+      id={`spot-${spot.id}`}
+      aria-current={selected ? 'true' : undefined}
+      data-selected={selected ? 'true' : undefined}
+    >
       <Link to={`${paths.spot(spot.id)}${searchQuery}`} className="spot-card-link">
         <div className="spot-thumb">
           {photo ? (
@@ -38,11 +46,15 @@ export function SpotCard({
             {spot.address}, {spot.city}
           </p>
           <p className="spot-meta">
-            <span>
-              {spot.total_reviews > 0
-                ? `★ ${formatRating(spot.average_rating)} (${spot.total_reviews})`
-                : m.search.noReviews}
-            </span>
+            {spot.total_reviews > 0 ? (
+              <span title={plural(spot.total_reviews, m.spot.reviewCount)}>
+                ★ {formatRating(spot.average_rating)}{' '}
+                <span aria-hidden="true">({spot.total_reviews})</span>
+                <span className="sr-only">{plural(spot.total_reviews, m.spot.reviewCount)}</span>
+              </span>
+            ) : (
+              <span>{m.search.noReviews}</span>
+            )}
             {spot.distance_km != null ? (
               <span>{fmt(m.search.km, { km: spot.distance_km.toFixed(1) })}</span>
             ) : null}
@@ -63,6 +75,12 @@ export function SpotCard({
           <span className="muted">{m.search.perHour}</span>
         </div>
       </Link>
+      {onShowOnMap ? (
+        <button type="button" className="show-on-map" aria-pressed={selected} onClick={onShowOnMap}>
+          {selected ? m.search.selected : m.search.showOnMap}
+          <span className="sr-only">: {spot.title}</span>
+        </button>
+      ) : null}
       {signedIn ? (
         <FavoriteButton spotId={spot.id} title={spot.title} favorite={Boolean(spot.is_favorite)} />
       ) : null}

@@ -3,7 +3,7 @@ import { Marker } from 'react-leaflet';
 import { BaseMap } from '@/components/map/base-map';
 import { Stars } from '@/components/ui/stars';
 import { assetUrl } from '@/config/env';
-import { fmt, m } from '@/i18n/messages';
+import { fmt, m, plural } from '@/i18n/messages';
 import { formatMoney, formatRating, safeTimeZone } from '@/lib/format';
 import { amenitiesOf } from '@/features/spots/components/spot-labels';
 import { HoursTable } from '@/features/spots/components/hours-table';
@@ -64,9 +64,9 @@ export function SpotDetail({
           {spot.total_reviews > 0 ? (
             <>
               <Stars rating={spot.average_rating} />{' '}
-              {fmt(m.spot.rating, {
+              {fmt(m.spot.ratingWith, {
                 rating: formatRating(spot.average_rating),
-                count: spot.total_reviews,
+                reviews: plural(spot.total_reviews, m.spot.reviewCount),
               })}
             </>
           ) : (

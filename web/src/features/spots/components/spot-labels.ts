@@ -1,11 +1,12 @@
 import { m } from '@/i18n/messages';
 import { SPOT_TYPES, VEHICLE_SIZES, type Spot, type SpotListItem } from '@/types/api';
 
-export const spotTypeOptions = [
+// Functions, not constants: the labels are read in the active language at each render.
+export const spotTypeOptions = () => [
   { value: '', label: m.search.any },
   ...SPOT_TYPES.map((t) => ({ value: t, label: m.spot.types[t] })),
 ];
-export const vehicleSizeOptions = [
+export const vehicleSizeOptions = () => [
   { value: '', label: m.search.any },
   ...VEHICLE_SIZES.map((s) => ({ value: s, label: m.spot.sizes[s] })),
 ];

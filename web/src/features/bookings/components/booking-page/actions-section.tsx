@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import { fmt, m } from '@/i18n/messages';
+import { useReviewed } from '@/stores/reviewed-store';
 import { errorMessage } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { Button } from '@/components/ui/button';
@@ -24,7 +25,9 @@ export function useNow(intervalMs = 30_000): number {
 export function ActionsSection({ booking, offline, timeZone, isDriver }: BookingSectionProps) {
   const now = useNow();
   const action = useBookingAction(booking.id);
-  const can = driverActions(booking, now);
+  const reviewed = useReviewed(booking.id);
+  const can = { ...driverActions(booking, now) };
+  if (reviewed) can.review = false;
   const opensLater =
     booking.status === 'confirmed' && !can.checkIn && checkInOpensAt(booking) > now;
   if (offline || !isDriver || !(can.checkIn || can.checkOut || can.review || opensLater))
