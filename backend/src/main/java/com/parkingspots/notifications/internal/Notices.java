@@ -33,10 +33,39 @@ public class Notices {
         this.notifier = notifier;
     }
 
-    private record Stay(BookingView booking, String spotTitle, String address, java.time.ZoneId zone) {}
+    /** What a notification says about a booking, from an event or from the booking read once. */
+    public record BookingFacts(
+            UUID bookingId,
+            UUID userId,
+            UUID ownerId,
+            UUID spotId,
+            Instant startTime,
+            Instant endTime,
+            int totalAmount,
+            int ownerPayout,
+            String currency) {
+
+        static BookingFacts of(BookingView b) {
+            return new BookingFacts(
+                    b.id(),
+                    b.userId(),
+                    b.ownerId(),
+                    b.spotId(),
+                    b.startTime(),
+                    b.endTime(),
+                    b.totalAmount(),
+                    b.ownerPayout(),
+                    b.currency());
+        }
+    }
+
+    private record Stay(BookingFacts booking, String spotTitle, String address, java.time.ZoneId zone) {}
 
     private Stay stay(UUID bookingId) {
-        BookingView booking = bookings.find(bookingId).orElseThrow();
+        return stay(BookingFacts.of(bookings.find(bookingId).orElseThrow()));
+    }
+
+    private Stay stay(BookingFacts booking) {
         SpotSnapshot spot = spots.find(booking.spotId()).orElse(null);
         return new Stay(
                 booking,
@@ -60,9 +89,10 @@ public class Notices {
         return "/bookings/" + bookingId;
     }
 
-    public void bookingConfirmed(UUID bookingId) {
-        Stay stay = stay(bookingId);
-        BookingView booking = stay.booking();
+    public void bookingConfirmed(BookingFacts facts) {
+        Stay stay = stay(facts);
+        BookingFacts booking = stay.booking();
+        UUID bookingId = booking.bookingId();
         List<Fact> driverFacts = new ArrayList<>(times(stay));
         driverFacts.add(new Fact("Total", Formats.money(booking.totalAmount(), booking.currency())));
         notifier.notify(new Notice(
