@@ -44,6 +44,24 @@ export function useSavePreference() {
       api.put<{ preferences: NotificationPreference[] }>('/users/me/notification-preferences', {
         preferences: [preference],
       }),
+    // the checkbox follows the click at once; the server's answer (or the old value on failure) settles it
+    onMutate: (preference) => {
+      const previous = queryClient.getQueryData<{ preferences: NotificationPreference[] }>(
+        notificationKeys.preferences,
+      );
+      if (previous) {
+        queryClient.setQueryData(notificationKeys.preferences, {
+          preferences: previous.preferences.map((row) =>
+            row.kind === preference.kind ? { ...row, ...preference } : row,
+          ),
+        });
+      }
+      return { previous };
+    },
+    onError: (_error, _preference, context) => {
+      if (context?.previous)
+        queryClient.setQueryData(notificationKeys.preferences, context.previous);
+    },
     onSuccess: (data) => queryClient.setQueryData(notificationKeys.preferences, data),
   });
 }
