@@ -151,6 +151,30 @@ class OutboxDeliveryTests extends NotificationFlowsTest {
         assertThat(second).isFalse();
     }
 
+    @Autowired
+    com.parkingspots.shared.db.Housekeeping housekeeping;
+
+    @Test
+    void housekeepingDeletesDeliveredRowsAfterAWeekAndKeepsPendingOnes() {
+        String batch = UUID.randomUUID().toString();
+        outbox.addEmail("old-sent:" + batch, null, Kind.ACCOUNT, "old@example.com", "Old", "Hi", null);
+        outbox.addEmail("old-pending:" + batch, null, Kind.ACCOUNT, "old@example.com", "Old", "Hi", null);
+        jdbc.sql("UPDATE notification_outbox SET status = 'sent', sent_at = now() - interval '8 days'"
+                        + " WHERE dedupe_key = ?")
+                .param("old-sent:" + batch)
+                .update();
+        jdbc.sql("UPDATE notification_outbox SET next_attempt_at = now() + interval '1 day', created_at = now()"
+                        + " - interval '40 days' WHERE dedupe_key = ?")
+                .param("old-pending:" + batch)
+                .update();
+        housekeeping.run(NotificationHousekeeping.PURGES);
+        assertThat(jdbc.sql("SELECT dedupe_key FROM notification_outbox WHERE dedupe_key LIKE ?")
+                        .param("old-%:" + batch)
+                        .query(String.class)
+                        .list())
+                .containsExactly("old-pending:" + batch);
+    }
+
     private int attempts(String key) {
         return jdbc.sql("SELECT coalesce(max(attempts), 0) FROM notification_outbox WHERE dedupe_key = ?")
                 .param(key)
