@@ -6,7 +6,17 @@ import reactRefresh from 'eslint-plugin-react-refresh';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const features = ['auth', 'spots', 'bookings', 'reviews', 'owner', 'payments', 'profile', 'admin'];
+const features = [
+  'auth',
+  'spots',
+  'bookings',
+  'reviews',
+  'owner',
+  'payments',
+  'profile',
+  'admin',
+  'notifications',
+];
 const shared = [
   './src/components',
   './src/config',

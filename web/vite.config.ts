@@ -10,7 +10,7 @@ export default defineConfig({
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png', 'push-handler.js'],
       manifest: {
         id: '/',
         name: 'ParkingSpots',
@@ -40,6 +40,8 @@ export default defineConfig({
         // API, health, docs and uploads are always fetched from the network.
         navigateFallbackDenylist: [/^\/api\//, /^\/health/, /^\/docs/, /^\/redoc/, /^\/uploads\//],
         cleanupOutdatedCaches: true,
+        // Web Push: show the notification, open its page on click
+        importScripts: ['push-handler.js'],
         clientsClaim: true,
         skipWaiting: true,
       },

@@ -118,6 +118,13 @@ export const router = createBrowserRouter([
             lazy: () =>
               import('@/app/routes/profile-route').then((mod) => ({ Component: mod.ProfileRoute })),
           },
+          {
+            path: paths.notifications,
+            lazy: () =>
+              import('@/features/notifications/components/inbox-screen').then((mod) => ({
+                Component: mod.InboxScreen,
+              })),
+          },
         ],
       },
       { path: paths.signIn, element: <SignInForm /> },

@@ -8,6 +8,7 @@ import type { WsTicket } from '@/types/api';
 import { bookingKeys } from '@/features/bookings/api/bookings-api';
 import { reviewKeys } from '@/features/reviews/api/reviews-api';
 import { spotKeys } from '@/features/spots/api/spots-api';
+import { onNotificationEvent } from '@/features/notifications/components/notifications-live';
 
 /** Live updates while signed in: server events invalidate the queries they affect. */
 export function useRealtime(): boolean {
@@ -38,6 +39,10 @@ export function useRealtime(): boolean {
             break;
           case 'spot_availability':
             void queryClient.invalidateQueries({ queryKey: spotKeys.all });
+            break;
+          case 'notification':
+          case 'message':
+            onNotificationEvent(queryClient, event);
             break;
         }
       },

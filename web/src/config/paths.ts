@@ -17,6 +17,7 @@ export const paths = {
   ownerEarnings: '/owner/earnings',
   ownerVerify: '/owner/verify',
   profile: '/profile',
+  notifications: '/notifications',
   admin: '/admin',
   adminDashboard: '/admin/dashboard',
   signIn: '/sign-in',

@@ -16,7 +16,14 @@ export interface RealtimeOptions {
   createSocket?: (url: string) => WebSocket;
 }
 
-const KNOWN_TYPES = new Set(['booking_update', 'new_booking', 'new_review', 'spot_availability']);
+const KNOWN_TYPES = new Set([
+  'booking_update',
+  'new_booking',
+  'new_review',
+  'spot_availability',
+  'notification',
+  'message',
+]);
 
 export function parseRealtimeFrame(raw: unknown): RealtimeEvent | null {
   if (typeof raw !== 'string') return null;

@@ -459,7 +459,8 @@ export type RealtimeEvent =
   | { type: 'booking_update'; data: { booking_id: string; status: BookingStatus }; at: string }
   | { type: 'new_booking'; data: { booking_id: string; spot_id: string }; at: string }
   | { type: 'new_review'; data: { review_id: string; spot_id: string; rating: number }; at: string }
-  | { type: 'spot_availability'; data: { spot_id: string; is_available: boolean }; at: string };
+  | { type: 'spot_availability'; data: { spot_id: string; is_available: boolean }; at: string }
+  | NotificationEvent;
 
 export interface MessageResponse {
   message: string;
@@ -499,3 +500,47 @@ export interface AdminDashboard {
     process_cpu: number | null;
   };
 }
+
+/** One row of the in-app inbox (GET /api/v1/notifications). */
+export interface AppNotification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  booking_id: string | null;
+  created_at: string;
+  read_at: string | null;
+  is_read: boolean;
+}
+
+export interface NotificationPage {
+  items: AppNotification[];
+  total: number;
+  unread_count: number;
+  skip: number;
+  limit: number;
+}
+
+export interface NotificationPreference {
+  kind: string;
+  email: boolean;
+  push: boolean;
+  in_app: boolean;
+}
+
+/** A message of a booking's conversation between its driver and the spot's owner. */
+export interface BookingMessage {
+  id: string;
+  booking_id: string;
+  sender_id: string;
+  sender_name: string;
+  sender_role: 'driver' | 'owner';
+  body: string;
+  created_at: string;
+}
+
+/** Frames the server sends besides the spec's four: inbox rows and conversation messages. */
+export type NotificationEvent =
+  | { type: 'notification'; data: AppNotification & { unread_count: number }; at: string }
+  | { type: 'message'; data: BookingMessage; at: string };

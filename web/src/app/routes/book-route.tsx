@@ -12,6 +12,7 @@ import { useSpot } from '@/features/spots/api/spots-api';
 import { spotCurrency } from '@/features/spots/components/spot-detail';
 import { useVehicles } from '@/features/vehicles/api/vehicles-api';
 import type { Booking } from '@/types/api';
+import { askForPushAfterFirstBooking } from '@/features/notifications/api/push';
 
 export function BookRoute() {
   const { spotId = '' } = useParams();
@@ -27,8 +28,10 @@ export function BookRoute() {
   if (spot.isError) return <ErrorState error={spot.error} onRetry={() => void spot.refetch()} />;
   if (!spot.data) return <EmptyState title={m.spot.notFound} />;
   const currency = spotCurrency(spot.data, config.defaultCurrency);
-  const done = (booking: Booking) =>
+  const done = (booking: Booking) => {
+    void askForPushAfterFirstBooking();
     navigate(`${paths.bookings}?booked=1&booking=${booking.id}&tab=upcoming`, { replace: true });
+  };
 
   function onBooked(booking: Booking) {
     if (booking.status === 'pending' && config.stripePublishableKey) setPending(booking);

@@ -14,6 +14,7 @@ import { StatusTimeline } from '@/features/bookings/components/booking-page/stat
 import { useBookingPage } from '@/features/bookings/components/booking-page/use-booking-page';
 import { ReceiptView } from '@/features/bookings/components/receipt-view';
 import { StripePayment } from '@/features/payments/components/stripe-payment';
+import { MessagesSection } from '@/features/notifications/components/messages-section';
 import type { BookingSection } from '@/types/booking-section';
 
 /**
@@ -26,6 +27,7 @@ const sections: BookingSection[] = [
   ActionsSection,
   DetailsSection,
   ExtendSection,
+  MessagesSection,
   CancelSection,
 ];
 

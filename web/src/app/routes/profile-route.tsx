@@ -3,6 +3,7 @@ import { ErrorState, Spinner } from '@/components/ui/status';
 import { useMe } from '@/lib/session';
 import { ProfileScreen } from '@/features/profile/components/profile-screen';
 import { FavoritesList } from '@/features/spots/components/favorites-list';
+import { NotificationPreferences } from '@/features/notifications/components/notification-preferences';
 import { VehiclesManager } from '@/features/vehicles/components/vehicles-manager';
 
 export function ProfileRoute() {
@@ -15,6 +16,7 @@ export function ProfileRoute() {
       user={me.data}
       extra={
         <>
+          <NotificationPreferences />
           <VehiclesManager />
           <FavoritesList currency={config.defaultCurrency} />
         </>

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { paths } from '@/config/paths';
-import { m } from '@/i18n/messages';
+import { fmt, m } from '@/i18n/messages';
+import { useUnreadCount } from '@/lib/notifications';
+import { useSignedIn } from '@/lib/session';
 import { useOnline } from '@/lib/use-online';
 
 function Icon({ name }: { name: 'search' | 'bookings' | 'owner' | 'profile' | 'admin' }) {
@@ -39,6 +41,36 @@ const ADMIN_TAB = () =>
     end: false,
   }) as const;
 
+/** The bell with the unread count; the count follows the WebSocket's `notification` events. */
+export function NotificationBell() {
+  const signedIn = useSignedIn();
+  const unread = useUnreadCount();
+  if (!signedIn) return null;
+  const label =
+    unread > 0 ? fmt(m.notifications.bellUnread, { count: unread }) : m.notifications.bell;
+  return (
+    <NavLink
+      to={paths.notifications}
+      className={({ isActive }) => (isActive ? 'bell active' : 'bell')}
+      aria-label={label}
+      title={label}
+      data-testid="notification-bell"
+    >
+      <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+        <path
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z"
+          fill="currentColor"
+        />
+      </svg>
+      {unread > 0 ? (
+        <span className="bell-count" data-testid="notification-count">
+          {unread > 99 ? '99+' : unread}
+        </span>
+      ) : null}
+    </NavLink>
+  );
+}
+
 export function OfflineBanner() {
   const online = useOnline();
   if (online) return null;
@@ -59,6 +91,7 @@ export function AppLayout({ banner, isAdmin = false }: { banner?: ReactNode; isA
       </a>
       <OfflineBanner />
       {banner}
+      <NotificationBell />
       <nav className="tab-bar" aria-label={m.nav.main}>
         <span className="brand" aria-hidden="true">
           <span className="logo-mark">P</span>

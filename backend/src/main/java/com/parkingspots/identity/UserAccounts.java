@@ -25,4 +25,7 @@ public interface UserAccounts {
 
     /** Whether an account has exactly this (normalised, lower-case) email. */
     boolean exists(String email);
+
+    /** The user's address and name, for notifications; empty for an unknown id. */
+    Optional<UserContact> contact(UUID userId);
 }

@@ -204,7 +204,9 @@ public class BookingManagement {
                 booking.status(),
                 booking.totalAmount(),
                 booking.currency(),
-                booking.ownerPayout()));
+                booking.ownerPayout(),
+                start,
+                end));
         return booking;
     }
 

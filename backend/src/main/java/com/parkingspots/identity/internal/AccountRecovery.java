@@ -22,7 +22,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Email verification and password reset by single-use emailed links. Emails go out in the background: registration
+ * Email verification and password reset by single-use emailed links. Each token and its email (into the outbox,
+ * delivered with retries) are written in one transaction, in the background: registration
  * never fails because SMTP does, and forgot-password answers at once whether or not the account exists (the lookup,
  * the token and the email all happen after the answer).
  */
@@ -108,12 +109,13 @@ public class AccountRecovery implements DisposableBean {
 
     private void sendVerification(UUID userId, String email, String fullName) {
         try {
-            String token = issue(userId, EmailTokens.Purpose.VERIFY_EMAIL, properties.verificationTokenLifetime());
-            String link = link("/verify-email", token);
-            mailer.send(new Mailer.Email(
-                    email,
-                    "Confirm your email address for ParkingSpots",
-                    """
+            transactions.executeWithoutResult(status -> {
+                String token = issue(userId, EmailTokens.Purpose.VERIFY_EMAIL, properties.verificationTokenLifetime());
+                String link = link("/verify-email", token);
+                mailer.send(new Mailer.Email(
+                        email,
+                        "Confirm your email address for ParkingSpots",
+                        """
                     Hello %s,
 
                     please confirm your email address by opening this link (it works once, for %d hours):
@@ -122,7 +124,8 @@ public class AccountRecovery implements DisposableBean {
 
                     If you did not create a ParkingSpots account, ignore this email.
                     """.formatted(fullName, properties.verificationTokenHours(), link),
-                    link));
+                        link));
+            });
         } catch (RuntimeException e) {
             log.warn("Could not send the verification email of user {}: {}", userId, e.toString());
         }
@@ -134,13 +137,14 @@ public class AccountRecovery implements DisposableBean {
             if (user == null) {
                 return;
             }
-            String token =
-                    issue(user.id(), EmailTokens.Purpose.RESET_PASSWORD, properties.passwordResetTokenLifetime());
-            String link = link("/reset-password", token);
-            mailer.send(new Mailer.Email(
-                    user.email(),
-                    "Reset your ParkingSpots password",
-                    """
+            transactions.executeWithoutResult(status -> {
+                String token =
+                        issue(user.id(), EmailTokens.Purpose.RESET_PASSWORD, properties.passwordResetTokenLifetime());
+                String link = link("/reset-password", token);
+                mailer.send(new Mailer.Email(
+                        user.email(),
+                        "Reset your ParkingSpots password",
+                        """
                     Hello %s,
 
                     someone (hopefully you) asked to reset the password of your ParkingSpots account.
@@ -150,7 +154,8 @@ public class AccountRecovery implements DisposableBean {
 
                     If you did not ask for this, ignore this email: your password stays as it is.
                     """.formatted(user.fullName(), properties.passwordResetTokenMinutes(), link),
-                    link));
+                        link));
+            });
         } catch (RuntimeException e) {
             log.warn("Could not send a password reset email: {}", e.toString());
         }

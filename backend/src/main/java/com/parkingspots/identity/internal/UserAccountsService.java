@@ -62,6 +62,13 @@ class UserAccountsService implements UserAccounts {
     }
 
     @Override
+    public Optional<com.parkingspots.identity.UserContact> contact(UUID userId) {
+        return users.findById(userId)
+                .map(user -> new com.parkingspots.identity.UserContact(
+                        user.id(), user.email(), user.fullName(), user.active()));
+    }
+
+    @Override
     public Map<UUID, UserProfile> profiles(Collection<UUID> userIds) {
         return users.findAll(userIds.stream().distinct().toList()).stream()
                 .map(UserAccountsService::profile)

@@ -5,6 +5,7 @@ import com.parkingspots.bookings.BookingCompleted;
 import com.parkingspots.bookings.BookingCreated;
 import com.parkingspots.bookings.BookingExtended;
 import com.parkingspots.bookings.BookingStatus;
+import com.parkingspots.shared.config.AsyncListener;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,14 +7,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
-import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
  * Chooses the provider: Stripe when {@code STRIPE_SECRET_KEY} is set, offline otherwise. The offline provider always
  * exists too, because payments made offline are refunded offline even after a switch to Stripe.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableAsync(annotation = AsyncListener.class)
 class PaymentsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentsConfiguration.class);

@@ -4,6 +4,7 @@ import com.parkingspots.bookings.BookingStatus;
 import com.parkingspots.bookings.BookingView;
 import com.parkingspots.bookings.Bookings;
 import com.parkingspots.bookings.ExtensionView;
+import com.parkingspots.payments.RefundIssued;
 import com.parkingspots.shared.security.Caller;
 import com.parkingspots.shared.web.ApiException;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,6 +44,7 @@ public class Refunds {
     private final Duration resendAfter;
     private final PaymentsTransactions tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Refunds(
             Bookings bookings,
@@ -51,7 +54,9 @@ public class Refunds {
             PaymentsConfiguration.Providers providers,
             PaymentProperties properties,
             PaymentsTransactions tx,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.bookings = bookings;
         this.payments = payments;
         this.refunds = refunds;
@@ -268,6 +273,8 @@ public class Refunds {
                 refunds.update(refund.id(), PaymentRefund.SUCCEEDED, providerRefundId, null, now);
                 payments.addRefunded(refund.paymentId(), refund.amount(), now);
                 Payment payment = payments.find(refund.paymentId()).orElseThrow();
+                events.publishEvent(new RefundIssued(
+                        refund.id(), payment.bookingId(), payment.userId(), refund.amount(), payment.currency()));
                 payouts.setAmountForBooking(payment.bookingId(), Math.toIntExact(ownerEarnings(payment.bookingId())));
                 bookings.find(payment.bookingId())
                         .filter(b -> b.status() == BookingStatus.CANCELLED)

@@ -1,5 +1,6 @@
 package com.parkingspots.realtime.internal;
 
+import com.parkingspots.realtime.LiveEvents;
 import com.parkingspots.shared.cluster.ClusterEventBus;
 import com.parkingspots.shared.cluster.ClusterSequences;
 import java.time.Clock;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * has seen or below its start time in microseconds, so they keep increasing across restarts and Redis outages.
  */
 @Component
-class Fanout implements DisposableBean {
+class Fanout implements DisposableBean, LiveEvents {
 
     static final String TOPIC = "realtime";
     private static final Logger log = LoggerFactory.getLogger(Fanout.class);
@@ -57,6 +58,11 @@ class Fanout implements DisposableBean {
         this.replay = new ReplayBuffer(properties.replayEvents());
         this.startFloor = clock.millis() * 1000;
         bus.subscribe(TOPIC, this::received);
+    }
+
+    @Override
+    public void toUsers(String type, Map<String, Object> data, Set<UUID> users) {
+        publish(type, data, users, null, null, null);
     }
 
     /** Publishes an event caused on this instance (after its transaction committed). */

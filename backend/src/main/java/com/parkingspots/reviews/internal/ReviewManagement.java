@@ -3,6 +3,7 @@ package com.parkingspots.reviews.internal;
 import com.parkingspots.bookings.BookingStatus;
 import com.parkingspots.bookings.BookingView;
 import com.parkingspots.bookings.Bookings;
+import com.parkingspots.reviews.OwnerResponded;
 import com.parkingspots.reviews.ReviewPublished;
 import com.parkingspots.shared.security.Caller;
 import com.parkingspots.shared.web.ApiException;
@@ -175,6 +176,7 @@ public class ReviewManagement {
             columns.put("owner_response", response);
             columns.put("owner_responded_at", java.sql.Timestamp.from(now));
             reviews.update(reviewId, columns, now);
+            events.publishEvent(new OwnerResponded(review.id(), review.spotId(), caller.id(), review.reviewerId()));
             return reviews.find(reviewId).orElseThrow();
         });
     }

@@ -1,0 +1,4 @@
+@NullMarked
+package com.parkingspots.notifications.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.parkingspots.notifications.web;
+
+import org.jspecify.annotations.NullMarked;
