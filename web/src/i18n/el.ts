@@ -670,6 +670,7 @@ export const el: Messages = {
         booking_cancelled: 'Ακύρωση της κράτησής μου',
         spot_booking_cancelled: 'Ακύρωση κράτησης της θέσης μου',
         refund_issued: 'Επιστροφή χρημάτων',
+        booking_extended: 'Παράταση στάθμευσης',
         starts_soon: 'Η στάθμευση ξεκινά σε 1 ώρα',
         ends_soon: 'Η στάθμευση λήγει σε 15 λεπτά',
         review_reminder: 'Αξιολόγηση ολοκληρωμένης στάθμευσης',

@@ -662,6 +662,7 @@ export const en = {
         booking_cancelled: 'My booking cancelled',
         spot_booking_cancelled: 'Booking of my spot cancelled',
         refund_issued: 'Refund issued',
+        booking_extended: 'Stay extended',
         starts_soon: 'Stay starts in 1 hour',
         ends_soon: 'Stay ends in 15 minutes',
         review_reminder: 'Review a finished stay',

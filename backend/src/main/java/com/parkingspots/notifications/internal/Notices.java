@@ -2,6 +2,7 @@ package com.parkingspots.notifications.internal;
 
 import com.parkingspots.bookings.BookingCancelled;
 import com.parkingspots.bookings.BookingCompleted;
+import com.parkingspots.bookings.BookingExtended;
 import com.parkingspots.bookings.BookingStatus;
 import com.parkingspots.bookings.BookingView;
 import com.parkingspots.bookings.Bookings;
@@ -151,6 +152,37 @@ public class Notices {
                 "A booking of " + stay.spotTitle() + " was cancelled",
                 List.of("A booking of " + stay.spotTitle() + " was cancelled " + byWhom + ". The time is free again."),
                 facts,
+                "/owner/bookings",
+                "See your bookings",
+                event.bookingId()));
+    }
+
+    public void bookingExtended(BookingExtended event) {
+        Stay stay = stay(event.bookingId());
+        String until = Formats.when(event.newEndTime(), stay.zone());
+        List<Fact> facts = new ArrayList<>(times(stay));
+        if (event.extensionTotal() > 0) {
+            facts.add(new Fact("Extension", Formats.money(event.extensionTotal(), event.currency())));
+        }
+        notifier.notify(new Notice(
+                event.userId(),
+                Kind.BOOKING_EXTENDED,
+                "booking_extended:" + event.extensionId(),
+                "Your stay at " + stay.spotTitle() + " now ends " + until,
+                List.of(
+                        "Your stay at " + stay.spotTitle() + " is extended until " + until + ".",
+                        "Your parking pass is valid until then."),
+                facts,
+                bookingPath(event.bookingId()),
+                "Open your parking pass",
+                event.bookingId()));
+        notifier.notify(new Notice(
+                event.ownerId(),
+                Kind.BOOKING_EXTENDED,
+                "spot_booking_extended:" + event.extensionId(),
+                "A booking of " + stay.spotTitle() + " was extended",
+                List.of("A driver extended their stay at " + stay.spotTitle() + " until " + until + "."),
+                times(stay),
                 "/owner/bookings",
                 "See your bookings",
                 event.bookingId()));

@@ -88,6 +88,7 @@ class NotificationListeners {
     void on(BookingExtended event) {
         reminders.schedule(
                 event.bookingId(), Reminders.ENDS_SOON, event.newEndTime().minus(ENDS_SOON_BEFORE));
+        notices.bookingExtended(event);
     }
 
     @AsyncListener

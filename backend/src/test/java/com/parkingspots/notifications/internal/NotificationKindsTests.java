@@ -61,6 +61,33 @@ class NotificationKindsTests extends NotificationFlowsTest {
     }
 
     @Test
+    void anExtendedStayTellsTheDriverTheNewEndAndWhatItCostAndTellsTheOwner() {
+        var owner = api.signUp("owner");
+        var driver = api.signUp("renter");
+        var ownerPhone = subscribePush(owner);
+        var driverPhone = subscribePush(driver);
+        Instant start = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
+        UUID booking = book(driver, spot(owner), start, Duration.ofHours(2));
+        awaitInbox(driver, "booking_confirmed");
+
+        var extended = http.post(
+                "/api/v1/bookings/" + booking + "/extend",
+                "{\"end_time\":\"%s\"}".formatted(start.plus(3, ChronoUnit.HOURS)),
+                driver.auth());
+        assertThat(extended.status()).as(extended.body()).isEqualTo(200);
+
+        assertDelivered(
+                driver,
+                driverPhone,
+                "booking_extended",
+                "now ends",
+                "is extended until",
+                "Extension",
+                "http://parkingspots.example/bookings/" + booking);
+        assertDelivered(owner, ownerPhone, "booking_extended", "was extended", "extended their stay");
+    }
+
+    @Test
     void aCompletedStayAsksForAReviewRecordsThePayoutAndReviewsAndAnswersAreNotified() {
         var owner = api.signUp("owner");
         var driver = api.signUp("renter");

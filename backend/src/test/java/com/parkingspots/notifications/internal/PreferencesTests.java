@@ -22,7 +22,7 @@ class PreferencesTests extends NotificationFlowsTest {
         var response = http.get("/api/v1/users/me/notification-preferences", user.auth());
         assertThat(response.status()).isEqualTo(200);
         JsonNode preferences = response.json().get("preferences");
-        assertThat(preferences).hasSize(12);
+        assertThat(preferences).hasSize(13);
         preferences.forEach(p -> {
             assertThat(p.get("email").asBoolean()).isTrue();
             assertThat(p.get("push").asBoolean()).isTrue();
