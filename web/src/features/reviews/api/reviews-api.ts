@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, getPage } from '@/lib/api-client';
 import type { Review, ReviewSummary } from '@/types/api';
 
 export const reviewKeys = {
@@ -50,7 +50,10 @@ export function useRespond(spotId: string) {
   return useMutation({
     mutationFn: ({ reviewId, response }: { reviewId: string; response: string }) =>
       api.post<Review>(`/reviews/${reviewId}/response`, { response }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: reviewKeys.spot(spotId) }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: reviewKeys.spot(spotId) });
+      void queryClient.invalidateQueries({ queryKey: ['reviews', 'owner'] });
+    },
   });
 }
 
@@ -66,5 +69,18 @@ export function useHelpful(spotId: string) {
         ),
       );
     },
+  });
+}
+
+/** Reviews of the signed-in owner's spots, those awaiting a response first (or only those). */
+export function useOwnerReviews(awaitingOnly: boolean, page: number, pageSize = 10) {
+  return useQuery({
+    queryKey: ['reviews', 'owner', { awaitingOnly, page, pageSize }] as const,
+    queryFn: ({ signal }) =>
+      getPage<Review>('/reviews/owner', {
+        query: { awaiting_response: awaitingOnly, page, page_size: pageSize },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
   });
 }
