@@ -1,0 +1,178 @@
+import type { APIRequestContext } from '@playwright/test';
+import { expect, screenshot, signIn, test } from './support';
+
+// Owner and admin tools at phone size, on the demo marketplace (playwright.demo.config.ts):
+// the demo owner pages through 300 spots, opens a spot's calendar, blocks a day and answers a
+// review from "awaiting response"; the demo admin finds and deactivates a user and sees it in the
+// audit log.
+
+const PASSWORD = 'demo-parking-2026';
+const OWNER = 'owner@demo.parkingspots.app';
+const RENTER = 'renter@demo.parkingspots.app';
+const ADMIN = 'admin@demo.parkingspots.app';
+
+async function token(request: APIRequestContext, email: string, password = PASSWORD) {
+  const response = await request.post('/api/v1/auth/login', { data: { email, password } });
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+const bearer = (t: string) => ({ Authorization: `Bearer ${t}` });
+
+/**
+ * A stay of the demo renter that really happened (booked to start now, checked in, checked out)
+ * and their review of it: something for the owner to answer.
+ */
+async function reviewedStay(request: APIRequestContext, comment: string) {
+  const owner = await token(request, OWNER);
+  const renter = await token(request, RENTER);
+  const spots = (await (
+    await request.get('/api/v1/parking-spots/my-spots', { headers: bearer(owner) })
+  ).json()) as { id: string; title: string; is_active: boolean }[];
+  expect(spots.length).toBe(300);
+  const start = new Date(Date.now() + 60_000);
+  const end = new Date(start.getTime() + 30 * 60_000);
+  // Demo spots have varied opening hours: take the first one open now.
+  for (const spot of spots.filter((s) => s.is_active)) {
+    const booked = await request.post('/api/v1/bookings/', {
+      headers: bearer(renter),
+      data: {
+        parking_spot_id: spot.id,
+        start_time: start.toISOString(),
+        end_time: end.toISOString(),
+        vehicle_plate: 'ΙΚΥ-2026',
+      },
+    });
+    if (booked.status() !== 201) continue;
+    const { id } = (await booked.json()) as { id: string };
+    for (const step of ['check-in', 'check-out']) {
+      const moved = await request.post(`/api/v1/bookings/${id}/${step}`, {
+        headers: bearer(renter),
+      });
+      expect(moved.status(), await moved.text()).toBe(200);
+    }
+    const review = await request.post('/api/v1/reviews/', {
+      headers: bearer(renter),
+      data: { booking_id: id, overall_rating: 4, title: 'Easy to find', comment },
+    });
+    expect(review.status(), await review.text()).toBe(201);
+    return spot;
+  }
+  throw new Error('No demo spot is open now');
+}
+
+test('the demo owner pages through 300 spots, blocks a day and answers a review', async ({
+  page,
+  request,
+}) => {
+  const comment = `Quiet street, the gate code worked (${Date.now()})`;
+  const reviewed = await reviewedStay(request, comment);
+
+  await signIn(page, OWNER, PASSWORD);
+  await page.goto('/owner/spots');
+  await expect(page.getByText('1–20 of 300')).toBeVisible();
+  await expect(page.locator('.owner-spot')).toHaveCount(20);
+  // Delete is never one tap away: it sits behind "more actions" and asks again.
+  await expect(page.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(0);
+  await screenshot(page, 'owner-spots');
+
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('21–40 of 300')).toBeVisible();
+  await expect(page).toHaveURL(/page=2/);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('41–60 of 300')).toBeVisible();
+  await page.getByRole('button', { name: 'Previous' }).click();
+  await expect(page.getByText('21–40 of 300')).toBeVisible();
+
+  const first = page.locator('.owner-spot').first();
+  await first.locator('summary').click();
+  await first.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(first.getByRole('alertdialog')).toContainText('Delete “');
+  await first.getByRole('button', { name: 'Cancel' }).click();
+  await expect(first.getByRole('alertdialog')).toHaveCount(0);
+
+  // Search narrows the list to the reviewed spot's title.
+  await page.getByLabel('Search my spots').fill(reviewed.title);
+  await expect(page).toHaveURL(/q=/);
+  const match = page.locator('.owner-spot', { hasText: reviewed.title }).first();
+  await expect(match).toBeVisible();
+  await page.getByLabel('Status').selectOption('inactive');
+  await expect(page.locator('.owner-spot', { hasText: reviewed.title })).toHaveCount(0);
+  await page.getByLabel('Status').selectOption('');
+
+  // The spot's calendar: a week of bookings and blocks; block a day of next week.
+  await page
+    .locator('.owner-spot', { hasText: reviewed.title })
+    .first()
+    .getByRole('link', { name: 'Calendar' })
+    .click();
+  await expect(page.getByRole('heading', { name: `Calendar: ${reviewed.title}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Next week' }).click();
+  const wednesday = page.locator('.day').nth(2);
+  await wednesday.getByRole('button', { name: 'Block this day' }).click();
+  await expect(wednesday.getByText('Blocked all day')).toBeVisible();
+  await expect(wednesday.getByRole('button', { name: 'Unblock' })).toBeVisible();
+  await screenshot(page, 'owner-calendar');
+
+  // Bookings on my spots show who parks.
+  await page.goto('/owner/bookings');
+  await expect(page.getByText('Driver: Nikos Georgiou (demo renter)').first()).toBeVisible();
+
+  // Reviews: "awaiting response" first; answering moves it out of that list.
+  await page.goto('/owner/reviews');
+  const awaiting = page.locator('.owner-review', { hasText: comment });
+  await expect(awaiting).toBeVisible();
+  await expect(awaiting).toContainText(`Review of ${reviewed.title}`);
+  await screenshot(page, 'owner-reviews');
+  await awaiting.getByRole('button', { name: 'Respond' }).click();
+  await awaiting.getByLabel('Respond').fill('Thank you, see you again!');
+  await awaiting.getByRole('button', { name: 'Publish response' }).click();
+  await expect(page.locator('.owner-review', { hasText: comment })).toHaveCount(0);
+  await page.getByRole('button', { name: 'All reviews' }).click();
+  await expect(page.locator('.owner-review', { hasText: comment })).toContainText(
+    'Thank you, see you again!',
+  );
+});
+
+test('the demo admin finds and deactivates a user, and the audit log shows it', async ({
+  page,
+  request,
+}) => {
+  const suffix = Date.now();
+  const name = `Zoe Karras ${suffix}`;
+  const email = `zoe.${suffix}@example.com`;
+  const registered = await request.post('/api/v1/auth/register', {
+    data: { email, password: 'a-long-password-2026', full_name: name, role: 'renter' },
+  });
+  expect(registered.status(), await registered.text()).toBe(201);
+
+  await signIn(page, ADMIN, PASSWORD);
+  await page.goto('/admin/users');
+  await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  await page.getByLabel('Role').selectOption('owner');
+  await expect(page.locator('.admin-user', { hasText: 'Eleni Papadaki' })).toBeVisible();
+  await page.getByLabel('Role').selectOption('');
+
+  await page.getByLabel('Search by name or email').fill(`zoe.${suffix}`);
+  const row = page.locator('.admin-user', { hasText: name });
+  await expect(row).toBeVisible();
+  await expect(page.locator('.admin-user')).toHaveCount(1);
+  await screenshot(page, 'admin-users');
+  await row.getByRole('button', { name: 'Deactivate' }).click();
+  await row.getByRole('alertdialog').getByRole('button', { name: 'Deactivate' }).click();
+  await expect(row.getByText('Deactivated', { exact: true })).toBeVisible();
+  await page.getByLabel('Status').selectOption('false');
+  await expect(page.locator('.admin-user', { hasText: name })).toBeVisible();
+
+  const refused = await request.post('/api/v1/auth/login', {
+    data: { email, password: 'a-long-password-2026' },
+  });
+  expect(refused.status()).toBeGreaterThanOrEqual(400);
+
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await expect(page).toHaveURL(/\/admin\/audit/);
+  const entry = page.locator('.audit-entry', { hasText: name }).first();
+  await expect(entry).toContainText('Deactivated');
+  await expect(entry).toContainText('Demo administrator');
+  await screenshot(page, 'admin-audit');
+});
