@@ -45,6 +45,8 @@ export const elOwnerAdmin = {
     noneAwaiting: 'Έχετε απαντήσει σε κάθε κριτική.',
     reviewOf: 'Κριτική για {spot}',
     answered: 'Απαντήθηκε',
+    findOnMap: 'Εύρεση στον χάρτη',
+    notFoundOnMap: 'Η διεύθυνση δεν βρέθηκε. Τοποθετήστε την καρφίτσα στον χάρτη.',
   },
   adminUsers: {
     title: 'Χρήστες',

@@ -500,6 +500,8 @@ export const en = {
     noneAwaiting: 'Every review has your response.',
     reviewOf: 'Review of {spot}',
     answered: 'Answered',
+    findOnMap: 'Find on map',
+    notFoundOnMap: 'That address was not found. Place the pin on the map instead.',
   },
   adminUsers: {
     title: 'Users',

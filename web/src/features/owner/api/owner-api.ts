@@ -156,3 +156,26 @@ export function useSpotCalendar(spotId: string, from: string, to: string) {
     placeholderData: keepPreviousData,
   });
 }
+
+export interface Place {
+  name: string;
+  kind: string;
+  city: string;
+  latitude: number;
+  longitude: number;
+  spots: number;
+}
+
+/**
+ * The best match in the place index for an address: the most specific text first (street and
+ * city), then less of it, so a street the index does not know still finds its neighbourhood or city.
+ */
+export async function findPlace(parts: string[]): Promise<Place | null> {
+  const words = parts.map((p) => p.trim()).filter(Boolean);
+  const tries = [words.join(', '), ...words].filter((q, i, all) => q && all.indexOf(q) === i);
+  for (const q of tries) {
+    const found = await api.get<Place[]>('/places', { query: { q: q.slice(0, 100), limit: 1 } });
+    if (found[0]) return found[0];
+  }
+  return null;
+}
