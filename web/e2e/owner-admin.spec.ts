@@ -147,10 +147,17 @@ test('the demo admin finds and deactivates a user, and the audit log shows it', 
   expect(registered.status(), await registered.text()).toBe(201);
 
   await signIn(page, ADMIN, PASSWORD);
-  await page.goto('/admin/users');
+  await page.goto('/admin/dashboard');
+  await page.getByRole('link', { name: 'Users', exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/users/);
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
   await page.getByLabel('Role').selectOption('owner');
-  await expect(page.locator('.admin-user', { hasText: 'Eleni Papadaki' })).toBeVisible();
+  const eleni = page.locator('.admin-user', { hasText: 'Eleni Papadaki' });
+  await expect(eleni).toBeVisible();
+  // a user's spots and bookings
+  await eleni.getByRole('button', { name: 'Details' }).click();
+  await expect(eleni.getByRole('heading', { name: 'Spots (300)' })).toBeVisible();
+  await expect(eleni.getByRole('heading', { name: 'Bookings (0)' })).toBeVisible();
   await page.getByLabel('Role').selectOption('');
 
   await page.getByLabel('Search by name or email').fill(`zoe.${suffix}`);

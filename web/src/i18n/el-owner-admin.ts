@@ -58,6 +58,7 @@ export const elOwnerAdmin = {
     active: 'Ενεργός',
     deactivated: 'Απενεργοποιημένος',
     results: '{total} χρήστες',
+    resultOne: '1 χρήστης',
     none: 'Κανένας χρήστης δεν ταιριάζει.',
     deactivate: 'Απενεργοποίηση',
     reactivate: 'Επανενεργοποίηση',

@@ -513,6 +513,7 @@ export const en = {
     active: 'Active',
     deactivated: 'Deactivated',
     results: '{total} users',
+    resultOne: '1 user',
     none: 'No users match.',
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, getPage } from '@/lib/api-client';
-import type { Role, User } from '@/types/api';
+import type { Booking, Role, Spot, User } from '@/types/api';
 
 export const adminKeys = {
   users: ['admin', 'users'] as const,
@@ -70,6 +70,32 @@ export function useAudit(page: number, pageSize = 20, targetId?: string) {
     queryFn: ({ signal }) =>
       getPage<AuditEntry>('/admin/audit', {
         query: { page, page_size: pageSize, target_id: targetId },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A user's listings (as an owner), for the admin users screen. */
+export function useUserSpots(userId: string, page: number, pageSize = 5) {
+  return useQuery({
+    queryKey: [...adminKeys.users, userId, 'spots', { page, pageSize }] as const,
+    queryFn: ({ signal }) =>
+      getPage<Spot>(`/admin/users/${userId}/spots`, {
+        query: { page, page_size: pageSize },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A user's bookings (as a driver), for the admin users screen. */
+export function useUserBookings(userId: string, page: number, pageSize = 5) {
+  return useQuery({
+    queryKey: [...adminKeys.users, userId, 'bookings', { page, pageSize }] as const,
+    queryFn: ({ signal }) =>
+      getPage<Booking>(`/admin/users/${userId}/bookings`, {
+        query: { page, page_size: pageSize },
         signal,
       }),
     placeholderData: keepPreviousData,

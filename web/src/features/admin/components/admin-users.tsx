@@ -13,6 +13,7 @@ import {
   type UsersQuery,
 } from '@/features/admin/api/users-api';
 import { AuditList } from '@/features/admin/components/audit-log';
+import { UserActivity } from '@/features/admin/components/user-activity';
 import type { Role, User } from '@/types/api';
 
 const PAGE_SIZE = 20;
@@ -119,6 +120,7 @@ function UserRow({ user, selfId }: { user: User; selfId: string | undefined }) {
           {changeRole.isError ? (
             <Notice kind="error">{errorMessage(changeRole.error)}</Notice>
           ) : null}
+          <UserActivity userId={user.id} />
           <h4>{m.audit.title}</h4>
           <AuditList targetId={user.id} pageSize={5} />
         </div>
@@ -205,7 +207,7 @@ export function AdminUsers({ selfId }: { selfId: string | undefined }) {
       ) : (
         <>
           <p className="muted small" aria-live="polite">
-            {fmt(m.adminUsers.results, { total })}
+            {total === 1 ? m.adminUsers.resultOne : fmt(m.adminUsers.results, { total })}
           </p>
           <ul className="admin-users" aria-busy={users.isFetching || undefined}>
             {users.data.items.map((user) => (
