@@ -127,6 +127,11 @@ test('the demo owner pages through 300 spots, blocks a day and answers a review'
   await awaiting.getByRole('button', { name: 'Respond' }).click();
   await awaiting.getByLabel('Respond').fill('Thank you, see you again!');
   await awaiting.getByRole('button', { name: 'Publish response' }).click();
+  // answered in place; the next load of "awaiting response" no longer lists it
+  await expect(awaiting).toContainText('Response from the owner');
+  await expect(page.getByText('1 awaiting your response')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Awaiting response' })).toBeVisible();
   await expect(page.locator('.owner-review', { hasText: comment })).toHaveCount(0);
   await page.getByRole('button', { name: 'All reviews' }).click();
   await expect(page.locator('.owner-review', { hasText: comment })).toContainText(

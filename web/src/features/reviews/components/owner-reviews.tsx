@@ -6,7 +6,7 @@ import { safeTimeZone } from '@/lib/format';
 import { Pager } from '@/components/ui/pager';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/status';
 import { Segmented } from '@/components/ui/tabs';
-import { useOwnerReviews } from '@/features/reviews/api/reviews-api';
+import { useAwaitingCount, useOwnerReviews } from '@/features/reviews/api/reviews-api';
 import { ReviewItem } from '@/features/reviews/components/spot-reviews';
 
 const PAGE_SIZE = 10;
@@ -18,7 +18,7 @@ export function OwnerReviews() {
   const [view, setView] = useState<View>('awaiting');
   const [page, setPage] = useState(1);
   const reviews = useOwnerReviews(view === 'awaiting', page, PAGE_SIZE);
-  const awaiting = useOwnerReviews(true, 1, 1);
+  const awaiting = useAwaitingCount();
   const tz = safeTimeZone(undefined);
   const total = reviews.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -39,14 +39,14 @@ export function OwnerReviews() {
           {
             value: 'awaiting',
             label: m.ownerTools.awaitingResponse,
-            count: awaiting.data?.total,
+            count: awaiting.data,
           },
           { value: 'all', label: m.ownerTools.allReviews },
         ]}
       />
-      {awaiting.data && awaiting.data.total > 0 ? (
+      {awaiting.data ? (
         <p className="muted small" aria-live="polite">
-          {fmt(m.ownerTools.awaitingCount, { count: awaiting.data.total })}
+          {fmt(m.ownerTools.awaitingCount, { count: awaiting.data })}
         </p>
       ) : null}
       {reviews.isPending ? (
