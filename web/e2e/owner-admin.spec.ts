@@ -74,7 +74,7 @@ test('the demo owner pages through 300 spots, blocks a day and answers a review'
   await expect(page.locator('.owner-spot')).toHaveCount(20);
   // Delete is never one tap away: it sits behind "more actions" and asks again.
   await expect(page.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(0);
-  await screenshot(page, 'owner-spots');
+  await page.screenshot({ path: 'test-results/screenshots/owner-spots.png' });
 
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByText('21–40 of 300')).toBeVisible();
@@ -96,9 +96,9 @@ test('the demo owner pages through 300 spots, blocks a day and answers a review'
   await expect(page).toHaveURL(/q=/);
   const match = page.locator('.owner-spot', { hasText: reviewed.title }).first();
   await expect(match).toBeVisible();
-  await page.getByLabel('Status').selectOption('inactive');
+  await page.getByLabel('Status', { exact: true }).selectOption('inactive');
   await expect(page.locator('.owner-spot', { hasText: reviewed.title })).toHaveCount(0);
-  await page.getByLabel('Status').selectOption('');
+  await page.getByLabel('Status', { exact: true }).selectOption('');
 
   // The spot's calendar: a week of bookings and blocks; block a day of next week.
   await page
@@ -156,14 +156,14 @@ test('the demo admin finds and deactivates a user, and the audit log shows it', 
   await page.getByRole('link', { name: 'Users', exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/users/);
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
-  await page.getByLabel('Role').selectOption('owner');
+  await page.getByLabel('Role', { exact: true }).selectOption('owner');
   const eleni = page.locator('.admin-user', { hasText: 'Eleni Papadaki' });
   await expect(eleni).toBeVisible();
   // a user's spots and bookings
   await eleni.getByRole('button', { name: 'Details' }).click();
   await expect(eleni.getByRole('heading', { name: 'Spots (300)' })).toBeVisible();
   await expect(eleni.getByRole('heading', { name: 'Bookings (0)' })).toBeVisible();
-  await page.getByLabel('Role').selectOption('');
+  await page.getByLabel('Role', { exact: true }).selectOption('');
 
   await page.getByLabel('Search by name or email').fill(`zoe.${suffix}`);
   const row = page.locator('.admin-user', { hasText: name });
@@ -173,7 +173,7 @@ test('the demo admin finds and deactivates a user, and the audit log shows it', 
   await row.getByRole('button', { name: 'Deactivate' }).click();
   await row.getByRole('alertdialog').getByRole('button', { name: 'Deactivate' }).click();
   await expect(row.getByText('Deactivated', { exact: true })).toBeVisible();
-  await page.getByLabel('Status').selectOption('false');
+  await page.getByLabel('Status', { exact: true }).selectOption('false');
   await expect(page.locator('.admin-user', { hasText: name })).toBeVisible();
 
   const refused = await request.post('/api/v1/auth/login', {
