@@ -11,10 +11,22 @@ const OWNER = 'owner@demo.parkingspots.app';
 const RENTER = 'renter@demo.parkingspots.app';
 const ADMIN = 'admin@demo.parkingspots.app';
 
+/** Signs in over the API; the demo accounts appear just after the server reports healthy. */
 async function token(request: APIRequestContext, email: string, password = PASSWORD) {
-  const response = await request.post('/api/v1/auth/login', { data: { email, password } });
-  expect(response.status(), await response.text()).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
+  let access = '';
+  await expect
+    .poll(
+      async () => {
+        const response = await request.post('/api/v1/auth/login', { data: { email, password } });
+        if (response.status() === 200) {
+          access = ((await response.json()) as { access_token: string }).access_token;
+        }
+        return response.status();
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(200);
+  return access;
 }
 
 const bearer = (t: string) => ({ Authorization: `Bearer ${t}` });
@@ -26,10 +38,21 @@ const bearer = (t: string) => ({ Authorization: `Bearer ${t}` });
 async function reviewedStay(request: APIRequestContext, comment: string) {
   const owner = await token(request, OWNER);
   const renter = await token(request, RENTER);
-  const spots = (await (
-    await request.get('/api/v1/parking-spots/my-spots', { headers: bearer(owner) })
-  ).json()) as { id: string; title: string; is_active: boolean }[];
-  expect(spots.length).toBe(300);
+  type Listed = { id: string; title: string; is_active: boolean };
+  let spots: Listed[] = [];
+  // the demo marketplace is created just after the server reports healthy
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get('/api/v1/parking-spots/my-spots', {
+          headers: bearer(owner),
+        });
+        spots = (await response.json()) as Listed[];
+        return spots.length;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(300);
   const start = new Date(Date.now() + 60_000);
   const end = new Date(start.getTime() + 30 * 60_000);
   // Demo spots have varied opening hours: take the first one open now.
@@ -137,6 +160,56 @@ test('the demo owner pages through 300 spots, blocks a day and answers a review'
   await expect(page.locator('.owner-review', { hasText: comment })).toContainText(
     'Thank you, see you again!',
   );
+});
+
+test('the spot editor on a phone: address and pin editable, full times, errors on the day', async ({
+  page,
+}) => {
+  await signIn(page, OWNER, PASSWORD);
+  await page.goto('/owner/spots');
+  await page.locator('.owner-spot').first().getByRole('link', { name: 'Edit' }).click();
+  await expect(page.getByRole('heading', { name: 'Edit spot' })).toBeVisible();
+
+  // Published, yet the address and the pin can change; "Find on map" looks the address up.
+  const address = page.getByLabel('Street address');
+  await expect(address).toBeEditable();
+  await address.fill('Ermou 10');
+  await page.getByLabel('City').fill('Athens');
+  const latitude = page.getByLabel('Latitude');
+  await latitude.fill('38.5');
+  await page.getByRole('button', { name: 'Find on map' }).click();
+  await expect(latitude).not.toHaveValue('38.5');
+  expect(Math.abs(Number(await latitude.inputValue()) - 37.976)).toBeLessThan(0.05);
+  await expect(page.getByLabel('Currency')).toHaveValue('eur');
+
+  // The map never covers the sticky Save button nor the bottom navigation.
+  await page.getByRole('region', { name: 'Location picker map' }).scrollIntoViewIfNeeded();
+  await page.evaluate(() => {
+    const map = document.querySelector('.pin-map')!.getBoundingClientRect();
+    window.scrollBy(0, map.bottom - window.innerHeight + 40);
+  });
+  for (const selector of ['.sticky-action button', '.tab-bar']) {
+    const covered = await page.locator(selector).evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return !(top && element.contains(top));
+    });
+    expect(covered, `${selector} covered`).toBe(false);
+  }
+
+  // Whole times, and closing before opening is reported on that day.
+  await page.getByLabel('Hours for Monday').selectOption('hours');
+  const opens = page.getByLabel('Monday Opens');
+  await opens.fill('22:00');
+  await page.getByLabel('Monday Closes').fill('08:00');
+  const clipped = await opens.evaluate((input) => input.scrollWidth > input.clientWidth + 1);
+  expect(clipped).toBe(false);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('[data-day="monday"]')).toContainText(
+    'Closing time must be after opening time',
+  );
+  await expect(page.locator('[data-day="tuesday"] .field-error')).toHaveCount(0);
+  await screenshot(page, 'owner-spot-editor');
 });
 
 test('the demo admin finds and deactivates a user, and the audit log shows it', async ({

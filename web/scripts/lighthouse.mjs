@@ -168,7 +168,12 @@ async function main() {
         method: 'POST',
         body: { email: 'renter@demo.parkingspots.app', password: PASSWORD },
     });
-    const spots = await api('/parking-spots/?page_size=20');
+    // the demo marketplace is created just after the server reports healthy
+    let spots = [];
+    for (let i = 0; i < 120 && spots.length === 0; i++) {
+        spots = await api('/parking-spots/?page_size=20');
+        if (spots.length === 0) await new Promise((r) => setTimeout(r, 1000));
+    }
     const spot = spots[0];
     const booking = await bookingOfTheDemoRenter(renter.access_token, spots);
 
