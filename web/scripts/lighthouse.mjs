@@ -91,17 +91,28 @@ function median(values) {
     return sorted[Math.floor(sorted.length / 2)];
 }
 
-async function audit(url) {
+/**
+ * Each run is a first load: Lighthouse's own storage reset (HTTP cache, service worker, storage) for a
+ * visitor; for a signed-in page the HTTP cache, the service worker and its caches are cleared here and
+ * the session (local storage) is kept.
+ */
+async function audit(url, signedIn, cdp) {
     const scores = [];
     for (let i = 0; i < runs; i++) {
+        if (signedIn) {
+            await cdp.send('Network.clearBrowserCache');
+            await cdp.send('Storage.clearDataForOrigin', {
+                origin: base,
+                storageTypes: 'cache_storage,service_workers',
+            });
+        }
         const result = await lighthouse(
             url,
             {
                 port: debugPort,
                 output: 'json',
                 logLevel: 'error',
-                // keep the signed-in session for the booking page
-                disableStorageReset: true,
+                disableStorageReset: signedIn,
                 onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
             },
             undefined,
@@ -125,7 +136,13 @@ async function audit(url) {
                             (r) => r.id === x.id && r.weight > 0,
                         ),
                 )
-                .map((x) => x.id),
+                .map((x) => {
+                    const nodes = (x.details?.items ?? [])
+                        .map((item) => item.node?.selector)
+                        .filter(Boolean)
+                        .slice(0, 3);
+                    return nodes.length ? `${x.id} (${nodes.join('; ')})` : x.id;
+                }),
             finalUrl: lhr.finalDisplayedUrl,
         };
         log(
@@ -192,19 +209,24 @@ async function main() {
         ],
     });
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Email').fill('renter@demo.parkingspots.app');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-
+    const cdp = await context.newCDPSession(page);
     const pages = [
-        { name: 'Home (search)', url: `${base}/` },
-        { name: 'Spot page', url: `${base}/spots/${spot.id}` },
-        { name: 'Booking page', url: `${base}/bookings/${booking.id}` },
-    ];
+        { name: 'Home (search)', url: `${base}/`, signedIn: false },
+        { name: 'Spot page', url: `${base}/spots/${spot.id}`, signedIn: false },
+        { name: 'Booking page', url: `${base}/bookings/${booking.id}`, signedIn: true },
+    ].filter((p) => !process.env.LIGHTHOUSE_PAGES || process.env.LIGHTHOUSE_PAGES.includes(p.name));
     const results = [];
-    for (const target of pages) results.push({ ...target, ...(await audit(target.url)) });
+    for (const target of pages) {
+        if (target.signedIn) {
+            // the driver signs in once; every run then starts without cached files
+            await page.goto(`${base}/sign-in`);
+            await page.getByLabel('Email').fill('renter@demo.parkingspots.app');
+            await page.getByLabel('Password').fill(PASSWORD);
+            await page.getByRole('button', { name: 'Sign in' }).click();
+            await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+        }
+        results.push({ ...target, ...(await audit(target.url, target.signedIn, cdp)) });
+    }
 
     const date = new Date().toISOString().slice(0, 10);
     const out = join(root, 'bench/results', `lighthouse-${date}.md`);
@@ -214,7 +236,8 @@ async function main() {
         `# Lighthouse ${date}`,
         '',
         `Lighthouse 12.2.3, mobile form factor, default simulated throttling (slow 4G, 4× CPU), ` +
-            `median of ${runs} runs per page (accessibility: the lowest), against the packaged jar ` +
+            `median of ${runs} runs per page (accessibility: the lowest), each a first load (no cached ` +
+            `files, no service worker; home and spot page signed out, booking page signed in), against the packaged jar ` +
             `with the demo marketplace, in Debian's Chromium on this machine (shared, 2 cores). ` +
             `Written by \`web/scripts/lighthouse.mjs\`.`,
         '',
