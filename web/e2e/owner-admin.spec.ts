@@ -31,6 +31,18 @@ async function token(request: APIRequestContext, email: string, password = PASSW
 
 const bearer = (t: string) => ({ Authorization: `Bearer ${t}` });
 
+// Lazily loaded pages have a fallback for the first load: React Router never warns about it.
+let hydrateWarnings: string[] = [];
+test.beforeEach(({ page }) => {
+  hydrateWarnings = [];
+  page.on('console', (message) => {
+    if (/HydrateFallback/.test(message.text())) hydrateWarnings.push(message.text());
+  });
+});
+test.afterEach(() => {
+  expect(hydrateWarnings, 'React Router HydrateFallback warnings').toEqual([]);
+});
+
 /**
  * A stay of the demo renter that really happened (booked to start now, checked in, checked out)
  * and their review of it: something for the owner to answer.
