@@ -216,6 +216,10 @@ test('the spot editor on a phone: address and pin editable, full times, errors o
   await page.getByLabel('Monday Closes').fill('08:00');
   const clipped = await opens.evaluate((input) => input.scrollWidth > input.clientWidth + 1);
   expect(clipped).toBe(false);
+  // nothing wider than the phone
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+    true,
+  );
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.locator('[data-day="monday"]')).toContainText(
     'Closing time must be after opening time',
