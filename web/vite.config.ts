@@ -64,9 +64,18 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     rollupOptions: {
       output: {
-        manualChunks: {
-          react: ['react', 'react-dom', 'react-router', '@tanstack/react-query', 'zustand'],
-          leaflet: ['leaflet', 'react-leaflet'],
+        // By module path, not by entry: listing react-leaflet as an entry pulled react-dom's index
+        // into the map chunk, so every page loaded Leaflet. Now the map chunk loads with a map.
+        manualChunks(id: string) {
+          if (
+            /node_modules\/(leaflet|react-leaflet|@react-leaflet|leaflet\.markercluster|supercluster|kdbush)\//.test(
+              id,
+            )
+          )
+            return 'leaflet';
+          if (/node_modules\/(react|react-dom|scheduler|react-router|@tanstack|zustand)\//.test(id))
+            return 'react';
+          return undefined;
         },
       },
     },

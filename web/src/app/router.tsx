@@ -1,17 +1,16 @@
-import type { ReactNode } from 'react';
-import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import type { ComponentType, ReactNode } from 'react';
+import { createBrowserRouter, Navigate, Outlet, type RouteObject } from 'react-router';
 import { paths } from '@/config/paths';
 import { AppLayout } from '@/components/layouts/app-layout';
 import { ErrorBoundary } from '@/components/errors/error-boundary';
 import { LiveContext } from '@/app/live-context';
 import { PwaUpdateBanner } from '@/app/pwa';
 import { RequireAuth } from '@/app/require-auth';
-import { BookingsRoute } from '@/app/routes/bookings-routes';
 import { NotFound } from '@/app/routes/not-found';
-import { SpotRoute } from '@/app/routes/spot-route';
 import { useRealtime } from '@/app/use-realtime';
 import { useSessionReset } from '@/app/use-session-reset';
 import { useMe } from '@/lib/session';
+import { Skeleton } from '@/components/ui/status';
 import { SignInForm } from '@/features/auth/components/sign-in-form';
 import { SignUpForm } from '@/features/auth/components/sign-up-form';
 import {
@@ -19,7 +18,6 @@ import {
   ResetPasswordForm,
   VerifyEmail,
 } from '@/features/auth/components/password-reset';
-import { SearchScreen } from '@/features/spots/components/search-screen';
 
 function Root() {
   const live = useRealtime();
@@ -38,85 +36,135 @@ function Protected({ children }: { children?: ReactNode }) {
   return <RequireAuth>{children ?? <Outlet />}</RequireAuth>;
 }
 
+/** Shown in a lazily loaded page's place while its code arrives on the first load. */
+function PageFallback() {
+  return (
+    <div className="page" aria-busy="true">
+      <Skeleton lines={4} />
+    </div>
+  );
+}
+
+/**
+ * A route whose screen is its own chunk (the map library, owner and admin code load only when a
+ * page needs them), with a fallback for the first load so the layout paints at once.
+ */
+function page<M>(
+  load: () => Promise<M>,
+  pick: (mod: M) => ComponentType,
+): Pick<RouteObject, 'lazy' | 'HydrateFallback'> {
+  return {
+    lazy: () => load().then((mod) => ({ Component: pick(mod) })),
+    HydrateFallback: PageFallback,
+  };
+}
+
 const owner = () => import('@/app/routes/owner-routes');
+const admin = () => import('@/app/routes/admin-route');
+const booking = () => import('@/app/routes/booking-route');
 
 export const router = createBrowserRouter([
   {
     element: <Root />,
     children: [
-      { path: paths.search, element: <SearchScreen /> },
-      { path: '/spots/:spotId', element: <SpotRoute /> },
+      {
+        path: paths.search,
+        ...page(
+          () => import('@/features/spots/components/search-screen'),
+          (mod) => mod.SearchScreen,
+        ),
+      },
+      {
+        path: '/spots/:spotId',
+        ...page(
+          () => import('@/app/routes/spot-route'),
+          (mod) => mod.SpotRoute,
+        ),
+      },
       {
         element: <Protected />,
         children: [
           {
             path: '/spots/:spotId/book',
-            lazy: () =>
-              import('@/app/routes/book-route').then((mod) => ({ Component: mod.BookRoute })),
+            ...page(
+              () => import('@/app/routes/book-route'),
+              (mod) => mod.BookRoute,
+            ),
           },
-          { path: paths.bookings, element: <BookingsRoute /> },
+          {
+            path: paths.bookings,
+            ...page(
+              () => import('@/app/routes/bookings-routes'),
+              (mod) => mod.BookingsRoute,
+            ),
+          },
           {
             path: '/bookings/:bookingId',
-            lazy: () =>
-              import('@/app/routes/booking-route').then((mod) => ({ Component: mod.BookingRoute })),
+            ...page(booking, (mod) => mod.BookingRoute),
           },
           {
             path: '/bookings/:bookingId/receipt',
-            lazy: () =>
-              import('@/app/routes/booking-route').then((mod) => ({ Component: mod.ReceiptRoute })),
+            ...page(booking, (mod) => mod.ReceiptRoute),
           },
           {
             path: '/bookings/:bookingId/review',
-            lazy: () =>
-              import('@/app/routes/review-route').then((mod) => ({ Component: mod.ReviewRoute })),
+            ...page(
+              () => import('@/app/routes/review-route'),
+              (mod) => mod.ReviewRoute,
+            ),
           },
           {
             path: paths.owner,
-            lazy: () => owner().then((mod) => ({ Component: mod.OwnerLayout })),
+            ...page(owner, (mod) => mod.OwnerLayout),
             children: [
               { index: true, element: <Navigate to={paths.ownerSpots} replace /> },
               {
                 path: 'spots',
-                lazy: () => owner().then((mod) => ({ Component: mod.OwnerSpotsRoute })),
+                ...page(owner, (mod) => mod.OwnerSpotsRoute),
               },
               {
                 path: 'spots/new',
-                lazy: () => owner().then((mod) => ({ Component: mod.NewSpotRoute })),
+                ...page(owner, (mod) => mod.NewSpotRoute),
+              },
+              {
+                path: 'spots/:spotId/calendar',
+                ...page(owner, (mod) => mod.SpotCalendarRoute),
               },
               {
                 path: 'spots/:spotId/edit',
-                lazy: () => owner().then((mod) => ({ Component: mod.EditSpotRoute })),
+                ...page(owner, (mod) => mod.EditSpotRoute),
               },
               {
                 path: 'bookings',
-                lazy: () => owner().then((mod) => ({ Component: mod.OwnerBookingsRoute })),
+                ...page(owner, (mod) => mod.OwnerBookingsRoute),
               },
               {
                 path: 'reviews',
-                lazy: () => owner().then((mod) => ({ Component: mod.OwnerReviewsRoute })),
+                ...page(owner, (mod) => mod.OwnerReviewsRoute),
               },
               {
                 path: 'earnings',
-                lazy: () => owner().then((mod) => ({ Component: mod.OwnerEarningsRoute })),
+                ...page(owner, (mod) => mod.OwnerEarningsRoute),
               },
               {
                 path: 'verify',
-                lazy: () => owner().then((mod) => ({ Component: mod.OwnerVerifyRoute })),
+                ...page(owner, (mod) => mod.OwnerVerifyRoute),
               },
             ],
           },
           { path: paths.admin, element: <Navigate to={paths.adminDashboard} replace /> },
           {
             path: paths.adminDashboard,
-            lazy: () =>
-              import('@/app/routes/admin-route').then((mod) => ({
-                Component: mod.AdminDashboardRoute,
-              })),
+            ...page(admin, (mod) => mod.AdminDashboardRoute),
           },
+          { path: paths.adminUsers, ...page(admin, (mod) => mod.AdminUsersRoute) },
+          { path: paths.adminAudit, ...page(admin, (mod) => mod.AdminAuditRoute) },
           {
             path: paths.profile,
-            lazy: () =>
-              import('@/app/routes/profile-route').then((mod) => ({ Component: mod.ProfileRoute })),
+            ...page(
+              () => import('@/app/routes/profile-route'),
+              (mod) => mod.ProfileRoute,
+            ),
           },
           {
             path: paths.notifications,

@@ -85,6 +85,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Sign-in, refresh and similar calls never carry a token nor trigger a refresh. */
   anonymous?: boolean;
+  /** Sees the final response before its body is parsed (e.g. to read `X-Total-Count`). */
+  onResponse?: (response: Response) => void;
 }
 
 export interface TokenStore {
@@ -220,8 +222,11 @@ export function createApiClient(config: ApiClientConfig) {
       const latest = config.tokens.get()?.accessToken ?? null;
       const token = latest && latest !== usedToken ? latest : await refresh();
       if (!token) throw new ApiError(401, m.app.sessionExpired);
-      return parse<T>(await send(method, path, options, token));
+      const retried = await send(method, path, options, token);
+      options.onResponse?.(retried);
+      return parse<T>(retried);
     }
+    options.onResponse?.(response);
     return parse<T>(response);
   }
 
@@ -237,6 +242,29 @@ export function createApiClient(config: ApiClientConfig) {
     upload: <T>(path: string, form: FormData, options?: RequestOptions) =>
       request<T>('POST', path, { ...options, form }),
   };
+}
+
+/** One page of a list and the number of all matches (`X-Total-Count`). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** GETs a paged list, reading the total from `X-Total-Count` (the page's length when absent). */
+export async function getPage<T>(
+  path: string,
+  options: RequestOptions = {},
+  client: Pick<ApiClient, 'get'> = api,
+): Promise<Page<T>> {
+  let total: number | null = null;
+  const items = await client.get<T[]>(path, {
+    ...options,
+    onResponse: (response) => {
+      const header = response.headers.get('X-Total-Count');
+      total = header === null ? null : Number(header);
+    },
+  });
+  return { items, total: total ?? items.length };
 }
 
 /** The app's client, wired to the persisted session store. */

@@ -216,6 +216,8 @@ export interface Booking {
     currency: string;
     hold_expires_at: string | null;
   } | null;
+  /** The driver's display name, on the owner's list of bookings on their spots. */
+  driver_name?: string | null;
 }
 
 export interface Extension {
@@ -390,6 +392,8 @@ export interface Review {
   reviewer_name?: string;
   reviewer_image?: string | null;
   reviewer?: { full_name: string; profile_image: string | null };
+  /** Only on the owner's list of reviews across their spots. */
+  parking_spot_title?: string | null;
 }
 
 export interface ReviewSummary {

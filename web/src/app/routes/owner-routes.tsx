@@ -1,8 +1,9 @@
+import '@/styles/owner-admin.css';
 import { Link, Outlet, useParams, useSearchParams } from 'react-router';
 import { paths } from '@/config/paths';
-import { m } from '@/i18n/messages';
+import { fmt, m } from '@/i18n/messages';
 import { useClientConfig } from '@/lib/client-config';
-import { EmptyState, ErrorState, Notice, Skeleton, Spinner } from '@/components/ui/status';
+import { ErrorState, Notice, Skeleton, Spinner } from '@/components/ui/status';
 import { LinkTabs } from '@/components/ui/tabs';
 import { OwnerBookings } from '@/features/bookings/components/my-bookings';
 import { PassVerifier } from '@/features/bookings/components/pass-verifier';
@@ -10,7 +11,8 @@ import { useMySpot, useMySpots } from '@/features/owner/api/owner-api';
 import { MySpots } from '@/features/owner/components/my-spots';
 import { SpotEditor } from '@/features/owner/components/spot-editor';
 import { Earnings } from '@/features/payments/components/earnings';
-import { SpotReviews } from '@/features/reviews/components/spot-reviews';
+import { SpotCalendar } from '@/features/owner/components/spot-calendar';
+import { OwnerReviews } from '@/features/reviews/components/owner-reviews';
 
 export function OwnerLayout() {
   return (
@@ -74,21 +76,25 @@ export function OwnerBookingsRoute() {
 }
 
 export function OwnerReviewsRoute() {
-  const spots = useMySpots();
-  if (spots.isPending) return <Skeleton lines={3} />;
-  if (spots.isError) return <ErrorState error={spots.error} onRetry={() => void spots.refetch()} />;
-  if (spots.data.length === 0) return <EmptyState title={m.review.ownerEmpty} />;
+  return <OwnerReviews />;
+}
+
+export function SpotCalendarRoute() {
+  const { spotId } = useParams();
+  const spot = useMySpot(spotId);
+  if (spot.isPending) return <Spinner />;
+  if (spot.isError) return <ErrorState error={spot.error} onRetry={() => void spot.refetch()} />;
   return (
-    <div className="owner-reviews">
-      {spots.data.map((spot) => (
-        <section key={spot.id} className="card" aria-label={spot.title}>
-          <h2>
-            <Link to={paths.spot(spot.id)}>{spot.title}</Link>
-          </h2>
-          <SpotReviews spotId={spot.id} isOwner signedIn timeZone={spot.time_zone} />
-        </section>
-      ))}
-    </div>
+    <>
+      <p>
+        <Link to={paths.ownerSpots}>
+          <span aria-hidden="true">‹ </span>
+          {m.ownerTools.backToSpots}
+        </Link>
+      </p>
+      <h2>{fmt(m.ownerTools.calendarTitle, { title: spot.data.title })}</h2>
+      <SpotCalendar spotId={spot.data.id} timeZone={spot.data.time_zone ?? null} />
+    </>
   );
 }
 

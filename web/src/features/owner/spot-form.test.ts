@@ -4,6 +4,8 @@ import {
   emptySpotForm,
   formToInput,
   hoursFromWeek,
+  placeDefaults,
+  updatableFields,
   validateSpotForm,
   weekFromHours,
 } from '@/features/owner/spot-form';
@@ -62,5 +64,22 @@ describe('spot form', () => {
         week: { ...week, monday: { mode: 'hours', open: '22:00', close: '08:00' } },
       }).hours,
     ).toBe('Closing time must be after opening time');
+  });
+
+  it('takes euros and Athens time for a place in Greece, nothing elsewhere', () => {
+    expect(placeDefaults(37.9755, 23.7348)).toEqual({ currency: 'eur', timeZone: 'Europe/Athens' });
+    expect(placeDefaults(null, null, 'Ελλάδα')).toEqual({
+      currency: 'eur',
+      timeZone: 'Europe/Athens',
+    });
+    expect(placeDefaults(51.5, -0.12, 'United Kingdom')).toBeNull();
+  });
+
+  it('sends the address and the pin when a published spot is saved', () => {
+    const input = formToInput({ ...valid, address: 'Ermou 12', latitude: 37.9, longitude: 23.7 });
+    const sent = updatableFields(input);
+    expect(sent.address).toBe('Ermou 12');
+    expect(sent.latitude).toBe(37.9);
+    expect(sent.longitude).toBe(23.7);
   });
 });

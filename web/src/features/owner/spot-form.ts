@@ -203,9 +203,27 @@ export function formToInput(v: SpotFormValues): SpotInput {
   };
 }
 
-/** Fields the API lets an owner change after publishing. */
+/**
+ * Fields sent when saving a published spot: everything the form edits, address and pin included
+ * (the server keeps the marketplace index in step).
+ */
 export function updatableFields(input: SpotInput): Partial<SpotInput> {
-  const { address, city, prefecture, state, zip_code, country, latitude, longitude, ...rest } =
-    input;
-  return rest;
+  return { ...input };
+}
+
+/** Currency and time zone of the place a pin is in, where the app knows them (Greece). */
+export function placeDefaults(
+  latitude: number | null,
+  longitude: number | null,
+  country = '',
+): { currency: string; timeZone: string } | null {
+  const inGreece =
+    /^(gr|greece|hellas|ελλάδα|ελλαδα)$/i.test(country.trim()) ||
+    (latitude != null &&
+      longitude != null &&
+      latitude >= 34.7 &&
+      latitude <= 41.8 &&
+      longitude >= 19.3 &&
+      longitude <= 29.7);
+  return inGreece ? { currency: 'eur', timeZone: 'Europe/Athens' } : null;
 }

@@ -1,3 +1,4 @@
+import { AdminNav } from '@/features/admin/components/admin-nav';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
@@ -164,6 +165,7 @@ export function AdminDashboard() {
           <span className="muted">{fmt(m.admin.updatedAt, { time: lastUpdate })}</span>
         </p>
       </header>
+      <AdminNav />
       {stale ? (
         <div className="notice notice-warning" role="status" data-testid="stale-notice">
           {fmt(m.admin.staleNotice, {

@@ -73,6 +73,9 @@ export function BookingCard({
       <p>
         {m.booking.total}: <strong>{formatMoney(booking.total_amount, cur)}</strong>
       </p>
+      {perspective === 'owner' && booking.driver_name ? (
+        <p>{fmt(m.ownerTools.driver, { name: booking.driver_name })}</p>
+      ) : null}
       {vehicle ? <p className="muted">{fmt(m.booking.driverVehicle, { vehicle })}</p> : null}
       {booking.checked_in_at ? (
         <p className="muted small">

@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, getPage } from '@/lib/api-client';
 import type { AvailabilitySlot, MessageResponse, Spot, SpotInput } from '@/types/api';
 
 export const ownerKeys = {
@@ -87,8 +87,10 @@ export function useSlots(spotId: string | undefined) {
 
 export function useSlotMutations(spotId: string) {
   const queryClient = useQueryClient();
-  const invalidate = () =>
+  const invalidate = () => {
     void queryClient.invalidateQueries({ queryKey: ownerKeys.slots(spotId) });
+    void queryClient.invalidateQueries({ queryKey: ['spots', 'calendar', spotId] });
+  };
   const add = useMutation({
     mutationFn: (date: string) =>
       api.post<AvailabilitySlot>(`/parking-spots/${spotId}/availability`, {
@@ -106,4 +108,74 @@ export function useSlotMutations(spotId: string) {
     onSuccess: invalidate,
   });
   return { add, remove };
+}
+
+export type SpotStatusFilter = '' | 'active' | 'inactive' | 'available' | 'unavailable';
+
+export interface MySpotsQuery {
+  page: number;
+  pageSize: number;
+  q: string;
+  status: SpotStatusFilter;
+}
+
+/** One page of the owner's spots matching a search and status, with the number of all matches. */
+export function useMySpotsPage({ page, pageSize, q, status }: MySpotsQuery) {
+  return useQuery({
+    queryKey: [...ownerKeys.spots, 'page', { page, pageSize, q, status }] as const,
+    queryFn: ({ signal }) =>
+      getPage<Spot>('/parking-spots/my-spots', {
+        query: { page, page_size: pageSize, q: q.trim(), status },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface CalendarInterval {
+  start: string;
+  end: string;
+}
+
+export interface SpotCalendar {
+  spot_id: string;
+  time_zone: string;
+  from: string;
+  to: string;
+  open: CalendarInterval[];
+  blocked: CalendarInterval[];
+  busy: CalendarInterval[];
+}
+
+/** When the spot is open, blocked and booked in [from, to). */
+export function useSpotCalendar(spotId: string, from: string, to: string) {
+  return useQuery({
+    queryKey: ['spots', 'calendar', spotId, from, to] as const,
+    queryFn: ({ signal }) =>
+      api.get<SpotCalendar>(`/parking-spots/${spotId}/calendar`, { query: { from, to }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface Place {
+  name: string;
+  kind: string;
+  city: string;
+  latitude: number;
+  longitude: number;
+  spots: number;
+}
+
+/**
+ * The best match in the place index for an address: the most specific text first (street and
+ * city), then less of it, so a street the index does not know still finds its neighbourhood or city.
+ */
+export async function findPlace(parts: string[]): Promise<Place | null> {
+  const words = parts.map((p) => p.trim()).filter(Boolean);
+  const tries = [words.join(', '), ...words].filter((q, i, all) => q && all.indexOf(q) === i);
+  for (const q of tries) {
+    const found = await api.get<Place[]>('/places', { query: { q: q.slice(0, 100), limit: 1 } });
+    if (found[0]) return found[0];
+  }
+  return null;
 }

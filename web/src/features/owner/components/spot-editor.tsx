@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { env } from '@/config/env';
 import { paths } from '@/config/paths';
@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Checkbox, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/status';
 import { SPOT_TYPES, VEHICLE_SIZES, type Spot } from '@/types/api';
-import { useSaveSpot } from '@/features/owner/api/owner-api';
+import { findPlace, useSaveSpot } from '@/features/owner/api/owner-api';
 import { BlockedDates } from '@/features/owner/components/blocked-dates';
 import { CoordinateField } from '@/features/owner/components/coordinate-field';
 import { HoursEditor } from '@/features/owner/components/hours-editor';
@@ -19,6 +19,7 @@ import { PinPicker } from '@/features/owner/components/pin-picker';
 import {
   emptySpotForm,
   formToInput,
+  placeDefaults,
   spotToForm,
   updatableFields,
   validateSpotForm,
@@ -59,26 +60,61 @@ const AMENITY_KEYS = [
   'is_handicap_accessible',
 ] as const;
 
+/** A new spot starts with the currency and zone of the place the map opens on (the demo city). */
+function newSpotForm(defaultCurrency: string): SpotFormValues {
+  const place = placeDefaults(env.demoCity.latitude, env.demoCity.longitude);
+  return emptySpotForm(place?.currency ?? defaultCurrency, place?.timeZone ?? browserTimeZone());
+}
+
 export function SpotEditor({ spot, defaultCurrency }: { spot?: Spot; defaultCurrency: string }) {
   const navigate = useNavigate();
   const save = useSaveSpot(spot?.id);
   const [values, setValues] = useState<SpotFormValues>(() =>
-    spot
-      ? spotToForm(spot, defaultCurrency, browserTimeZone())
-      : emptySpotForm(defaultCurrency, browserTimeZone()),
+    spot ? spotToForm(spot, defaultCurrency, browserTimeZone()) : newSpotForm(defaultCurrency),
   );
   const [submitted, setSubmitted] = useState(false);
   const [saved, setSaved] = useState(false);
   const errors = validateSpotForm(values);
   const editing = Boolean(spot);
 
+  // Currency and time zone follow the place until the owner picks them (a new spot only).
+  const chosen = useRef({ currency: editing, timeZone: editing });
+  const [finding, setFinding] = useState(false);
+  const [findError, setFindError] = useState<string | null>(null);
+
+  const withPlaceDefaults = (v: SpotFormValues): SpotFormValues => {
+    const place = placeDefaults(v.latitude, v.longitude, v.country);
+    if (!place) return v;
+    return {
+      ...v,
+      currency: chosen.current.currency ? v.currency : place.currency,
+      time_zone: chosen.current.timeZone ? v.time_zone : place.timeZone,
+    };
+  };
   const set = <K extends keyof SpotFormValues>(key: K, value: SpotFormValues[K]) => {
     setSaved(false);
-    setValues((v) => ({ ...v, [key]: value }));
+    if (key === 'currency') chosen.current.currency = true;
+    if (key === 'time_zone') chosen.current.timeZone = true;
+    setValues((v) => withPlaceDefaults({ ...v, [key]: value }));
   };
   const onPin = useCallback((lat: number, lng: number) => {
-    setValues((v) => ({ ...v, latitude: lat, longitude: lng }));
+    setSaved(false);
+    setValues((v) => withPlaceDefaults({ ...v, latitude: lat, longitude: lng }));
   }, []);
+
+  async function findOnMap() {
+    setFinding(true);
+    setFindError(null);
+    try {
+      const place = await findPlace([values.address, values.city, values.zip_code]);
+      if (place) onPin(Number(place.latitude.toFixed(6)), Number(place.longitude.toFixed(6)));
+      else setFindError(m.ownerTools.notFoundOnMap);
+    } catch (error) {
+      setFindError(errorMessage(error));
+    } finally {
+      setFinding(false);
+    }
+  }
 
   const serverField = (field: string) =>
     save.error instanceof ApiError ? save.error.fieldMessage(field) : undefined;
@@ -105,7 +141,6 @@ export function SpotEditor({ spot, defaultCurrency }: { spot?: Spot; defaultCurr
     });
   }
 
-  const locked = editing;
   return (
     <form className="form spot-editor" onSubmit={onSubmit} noValidate>
       <section className="card" aria-labelledby="basics">
@@ -130,66 +165,56 @@ export function SpotEditor({ spot, defaultCurrency }: { spot?: Spot; defaultCurr
 
       <section className="card" aria-labelledby="location">
         <h2 id="location">{m.owner.sections.location}</h2>
-        {locked ? <p className="muted small">{m.owner.addressLocked}</p> : null}
-        <TextField
-          label={m.owner.address}
-          autoComplete="street-address"
-          disabled={locked}
-          {...text('address')}
-        />
+        <TextField label={m.owner.address} autoComplete="street-address" {...text('address')} />
         <div className="grid-2">
-          <TextField
-            label={m.owner.city}
-            autoComplete="address-level2"
-            disabled={locked}
-            {...text('city')}
-          />
-          <TextField
-            label={m.owner.zip}
-            autoComplete="postal-code"
-            disabled={locked}
-            {...text('zip_code')}
-          />
+          <TextField label={m.owner.city} autoComplete="address-level2" {...text('city')} />
+          <TextField label={m.owner.zip} autoComplete="postal-code" {...text('zip_code')} />
         </div>
         <div className="grid-2">
           <TextField
             label={m.owner.region}
             autoComplete="address-level1"
-            disabled={locked}
             {...text('region', 'prefecture')}
           />
-          <TextField
-            label={m.owner.country}
-            autoComplete="country-name"
-            disabled={locked}
-            {...text('country')}
-          />
+          <TextField label={m.owner.country} autoComplete="country-name" {...text('country')} />
+        </div>
+        <div className="find-on-map">
+          <Button
+            variant="secondary"
+            busy={finding}
+            disabled={!values.address.trim() && !values.city.trim()}
+            onClick={() => void findOnMap()}
+          >
+            {m.ownerTools.findOnMap}
+          </Button>
+          {findError ? (
+            <p className="field-error" role="alert">
+              {findError}
+            </p>
+          ) : null}
         </div>
         <p className="field-hint">{m.owner.pinHelp}</p>
         <PinPicker
           latitude={values.latitude}
           longitude={values.longitude}
           fallback={[env.demoCity.latitude, env.demoCity.longitude]}
-          disabled={locked}
           onChange={onPin}
         />
-        {!locked ? (
-          <div className="grid-2 coords">
-            <CoordinateField
-              label={m.owner.latitude}
-              name="latitude"
-              value={values.latitude}
-              onChange={(lat) => set('latitude', lat)}
-              error={err('latitude')}
-            />
-            <CoordinateField
-              label={m.owner.longitude}
-              name="longitude"
-              value={values.longitude}
-              onChange={(lng) => set('longitude', lng)}
-            />
-          </div>
-        ) : null}
+        <div className="grid-2 coords">
+          <CoordinateField
+            label={m.owner.latitude}
+            name="latitude"
+            value={values.latitude}
+            onChange={(lat) => set('latitude', lat)}
+            error={err('latitude')}
+          />
+          <CoordinateField
+            label={m.owner.longitude}
+            name="longitude"
+            value={values.longitude}
+            onChange={(lng) => set('longitude', lng)}
+          />
+        </div>
       </section>
 
       <section className="card" aria-labelledby="rates">
@@ -198,7 +223,7 @@ export function SpotEditor({ spot, defaultCurrency }: { spot?: Spot; defaultCurr
           <SelectField
             label={m.owner.currency}
             value={values.currency}
-            disabled={locked}
+            disabled={editing}
             onChange={(e) => set('currency', e.target.value)}
             options={(CURRENCIES.includes(values.currency)
               ? CURRENCIES
@@ -253,7 +278,7 @@ export function SpotEditor({ spot, defaultCurrency }: { spot?: Spot; defaultCurr
         <HoursEditor
           week={values.week}
           onChange={(week) => set('week', week)}
-          error={submitted ? errors.hours : undefined}
+          showErrors={submitted}
         />
       </section>
 

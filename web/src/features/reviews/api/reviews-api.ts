@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, getPage, type Page } from '@/lib/api-client';
 import type { Review, ReviewSummary } from '@/types/api';
 
 export const reviewKeys = {
@@ -50,7 +50,20 @@ export function useRespond(spotId: string) {
   return useMutation({
     mutationFn: ({ reviewId, response }: { reviewId: string; response: string }) =>
       api.post<Review>(`/reviews/${reviewId}/response`, { response }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: reviewKeys.spot(spotId) }),
+    onSuccess: (answered) => {
+      void queryClient.invalidateQueries({ queryKey: reviewKeys.spot(spotId) });
+      // The owner's lists keep the answered review in place (showing the answer) until they are
+      // next loaded; the number awaiting a response is read again at once.
+      queryClient.setQueriesData<Page<Review>>({ queryKey: ['reviews', 'owner'] }, (page) =>
+        page
+          ? {
+              ...page,
+              items: page.items.map((r) => (r.id === answered.id ? { ...r, ...answered } : r)),
+            }
+          : page,
+      );
+      void queryClient.invalidateQueries({ queryKey: ['reviews', 'owner-awaiting'] });
+    },
   });
 }
 
@@ -66,5 +79,30 @@ export function useHelpful(spotId: string) {
         ),
       );
     },
+  });
+}
+
+/** Reviews of the signed-in owner's spots, those awaiting a response first (or only those). */
+export function useOwnerReviews(awaitingOnly: boolean, page: number, pageSize = 10) {
+  return useQuery({
+    queryKey: ['reviews', 'owner', { awaitingOnly, page, pageSize }] as const,
+    queryFn: ({ signal }) =>
+      getPage<Review>('/reviews/owner', {
+        query: { awaiting_response: awaitingOnly, page, page_size: pageSize },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** How many reviews of the owner's spots await a response. */
+export function useAwaitingCount() {
+  return useQuery({
+    queryKey: ['reviews', 'owner-awaiting'] as const,
+    queryFn: ({ signal }) =>
+      getPage<Review>('/reviews/owner', {
+        query: { awaiting_response: true, page: 1, page_size: 1 },
+        signal,
+      }).then((page) => page.total),
   });
 }

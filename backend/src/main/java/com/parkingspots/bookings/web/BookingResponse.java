@@ -38,7 +38,8 @@ record BookingResponse(
         Instant updatedAt,
         @Nullable SpotInBooking parkingSpot,
         Instant checkInOpensAt,
-        @Nullable PendingExtension pendingExtension) {
+        @Nullable PendingExtension pendingExtension,
+        @Nullable String driverName) {
 
     /** An extension asked for and waiting for its payment (Stripe): the extra time is held until {@code hold_expires_at}. */
     record PendingExtension(
@@ -85,6 +86,16 @@ record BookingResponse(
 
     static BookingResponse of(
             Booking b, @Nullable SpotSnapshot spot, Duration checkInOpensBefore, @Nullable Extension pending) {
+        return of(b, spot, checkInOpensBefore, pending, null);
+    }
+
+    /** With the driver's display name (never their email or phone), for the owner of the spot. */
+    static BookingResponse of(
+            Booking b,
+            @Nullable SpotSnapshot spot,
+            Duration checkInOpensBefore,
+            @Nullable Extension pending,
+            @Nullable String driverName) {
         return new BookingResponse(
                 b.id(),
                 b.userId(),
@@ -111,6 +122,7 @@ record BookingResponse(
                 b.updatedAt(),
                 spot == null ? null : SpotInBooking.of(spot),
                 b.startTime().minus(checkInOpensBefore),
-                PendingExtension.of(pending));
+                PendingExtension.of(pending),
+                driverName);
     }
 }

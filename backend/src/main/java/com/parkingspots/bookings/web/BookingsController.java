@@ -8,6 +8,8 @@ import com.parkingspots.bookings.internal.BookingManagement;
 import com.parkingspots.bookings.internal.BookingProperties;
 import com.parkingspots.bookings.internal.Extension;
 import com.parkingspots.bookings.internal.NewBooking;
+import com.parkingspots.identity.UserAccounts;
+import com.parkingspots.identity.UserProfile;
 import com.parkingspots.identity.Vehicle;
 import com.parkingspots.identity.Vehicles;
 import com.parkingspots.shared.security.Caller;
@@ -108,6 +110,7 @@ class BookingsController {
     private final BookingExtensions extensions;
     private final SpotCatalog spots;
     private final Vehicles vehicles;
+    private final UserAccounts users;
     private final BookingProperties properties;
     private final JsonMapper json;
 
@@ -116,12 +119,14 @@ class BookingsController {
             BookingExtensions extensions,
             SpotCatalog spots,
             Vehicles vehicles,
+            UserAccounts users,
             BookingProperties properties,
             JsonMapper json) {
         this.bookings = bookings;
         this.extensions = extensions;
         this.spots = spots;
         this.vehicles = vehicles;
+        this.users = users;
         this.properties = properties;
         this.json = json;
     }
@@ -176,7 +181,10 @@ class BookingsController {
     @GetMapping("/owner")
     List<BookingResponse> onMySpots(
             Caller caller, @RequestParam(name = "status_filter", required = false) @Nullable String statusFilter) {
-        return respond(bookings.onMySpots(caller.id(), status(statusFilter, "query", "status_filter")));
+        List<Booking> list = bookings.onMySpots(caller.id(), status(statusFilter, "query", "status_filter"));
+        Map<UUID, UserProfile> drivers =
+                users.profiles(list.stream().map(Booking::userId).collect(Collectors.toSet()));
+        return respond(list, drivers);
     }
 
     @GetMapping("/{bookingId}")
@@ -241,6 +249,10 @@ class BookingsController {
     }
 
     private List<BookingResponse> respond(List<Booking> list) {
+        return respond(list, Map.of());
+    }
+
+    private List<BookingResponse> respond(List<Booking> list, Map<UUID, UserProfile> drivers) {
         Map<UUID, SpotSnapshot> byId =
                 spots.findAll(list.stream().map(Booking::spotId).collect(Collectors.toSet()));
         Map<UUID, Extension> pending = extensions.pendingOf(list.stream()
@@ -248,8 +260,15 @@ class BookingsController {
                 .map(Booking::id)
                 .toList());
         return list.stream()
-                .map(b -> BookingResponse.of(
-                        b, byId.get(b.spotId()), properties.checkInOpensBefore(), pending.get(b.id())))
+                .map(b -> {
+                    UserProfile driver = drivers.get(b.userId());
+                    return BookingResponse.of(
+                            b,
+                            byId.get(b.spotId()),
+                            properties.checkInOpensBefore(),
+                            pending.get(b.id()),
+                            driver == null ? null : driver.fullName());
+                })
                 .toList();
     }
 

@@ -121,6 +121,11 @@ public class ReviewManagement {
         }
     }
 
+    /** Reviews of the caller's own spots, awaiting a response first; nobody sees another owner's. */
+    public ReviewRepository.Page ofMySpots(Caller caller, boolean awaitingOnly, int page, int pageSize) {
+        return reviews.ofSpots(spots.spotIdsOwnedBy(caller.id()), awaitingOnly, page, pageSize);
+    }
+
     public Review get(UUID reviewId) {
         return reviews.find(reviewId).orElseThrow(() -> ApiException.notFound("Review not found"));
     }

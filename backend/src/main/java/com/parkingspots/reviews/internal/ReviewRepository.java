@@ -73,6 +73,32 @@ public class ReviewRepository {
                 .list();
     }
 
+    /** One page of the reviews of the given spots, their number in {@code total}. */
+    public record Page(List<Review> reviews, long total) {}
+
+    /**
+     * Reviews of the given spots, those still awaiting the owner's response first, then newest; with
+     * {@code awaitingOnly}, only those.
+     */
+    public Page ofSpots(List<UUID> spotIds, boolean awaitingOnly, int page, int pageSize) {
+        if (spotIds.isEmpty()) {
+            return new Page(List.of(), 0);
+        }
+        String where = "parking_spot_id IN (:spots)" + (awaitingOnly ? " AND owner_response IS NULL" : "");
+        long total = jdbc.sql("SELECT count(*) FROM reviews WHERE " + where)
+                .param("spots", spotIds)
+                .query(Long.class)
+                .single();
+        List<Review> reviews = jdbc.sql("SELECT " + COLUMNS + " FROM reviews WHERE " + where
+                        + " ORDER BY (owner_response IS NULL) DESC, created_at DESC, id LIMIT :limit OFFSET :offset")
+                .param("spots", spotIds)
+                .param("limit", pageSize)
+                .param("offset", (long) (page - 1) * pageSize)
+                .query(ReviewRepository::map)
+                .list();
+        return new Page(reviews, total);
+    }
+
     /** Inserts a review; a second review of the same booking fails on the unique index (DuplicateKeyException). */
     public void insert(Review r) {
         jdbc.sql("""

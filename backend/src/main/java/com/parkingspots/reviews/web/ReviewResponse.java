@@ -29,11 +29,17 @@ record ReviewResponse(
         Instant updatedAt,
         String reviewerName,
         @Nullable String reviewerImage,
-        Reviewer reviewer) {
+        Reviewer reviewer,
+        @Nullable String parkingSpotTitle) {
 
     record Reviewer(String fullName, @Nullable String profileImage) {}
 
     static ReviewResponse of(Review r, @Nullable UserProfile reviewer) {
+        return of(r, reviewer, null);
+    }
+
+    /** With the spot's title, for an owner's list of reviews across their spots. */
+    static ReviewResponse of(Review r, @Nullable UserProfile reviewer, @Nullable String spotTitle) {
         String name = reviewer == null ? "Former user" : reviewer.fullName();
         String image = reviewer == null ? null : reviewer.profileImage();
         return new ReviewResponse(
@@ -55,6 +61,7 @@ record ReviewResponse(
                 r.updatedAt(),
                 name,
                 image,
-                new Reviewer(name, image));
+                new Reviewer(name, image),
+                spotTitle);
     }
 }

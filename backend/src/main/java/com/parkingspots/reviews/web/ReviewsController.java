@@ -9,6 +9,8 @@ import com.parkingspots.shared.security.Caller;
 import com.parkingspots.shared.web.NotFoundDetail;
 import com.parkingspots.shared.web.PartialUpdate;
 import com.parkingspots.shared.web.RequestValidationException;
+import com.parkingspots.spots.SpotCatalog;
+import com.parkingspots.spots.SpotSnapshot;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,8 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,11 +58,13 @@ class ReviewsController {
     private final ReviewManagement reviews;
     private final ReviewRepository repository;
     private final UserAccounts users;
+    private final SpotCatalog spots;
 
-    ReviewsController(ReviewManagement reviews, ReviewRepository repository, UserAccounts users) {
+    ReviewsController(ReviewManagement reviews, ReviewRepository repository, UserAccounts users, SpotCatalog spots) {
         this.reviews = reviews;
         this.repository = repository;
         this.users = users;
+        this.spots = spots;
     }
 
     @PostMapping
@@ -90,6 +96,33 @@ class ReviewsController {
         return list.stream()
                 .map(r -> ReviewResponse.of(r, reviewers.get(r.reviewerId())))
                 .toList();
+    }
+
+    /**
+     * Reviews of the caller's spots, those awaiting the owner's response first (only those with
+     * {@code awaiting_response=true}), each with {@code parking_spot_title}; the number of matches in
+     * {@code X-Total-Count}.
+     */
+    @GetMapping("/owner")
+    ResponseEntity<List<ReviewResponse>> onMySpots(
+            Caller caller,
+            @RequestParam(name = "awaiting_response", defaultValue = "false") boolean awaitingResponse,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
+            @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
+        ReviewRepository.Page found = reviews.ofMySpots(caller, awaitingResponse, page, pageSize);
+        Map<UUID, UserProfile> reviewers =
+                users.profiles(found.reviews().stream().map(Review::reviewerId).toList());
+        Map<UUID, SpotSnapshot> byId =
+                spots.findAll(found.reviews().stream().map(Review::spotId).collect(Collectors.toSet()));
+        return ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(found.total()))
+                .body(found.reviews().stream()
+                        .map(r -> {
+                            SpotSnapshot spot = byId.get(r.spotId());
+                            return ReviewResponse.of(
+                                    r, reviewers.get(r.reviewerId()), spot == null ? null : spot.title());
+                        })
+                        .toList());
     }
 
     @GetMapping("/spot/{spotId}/summary")

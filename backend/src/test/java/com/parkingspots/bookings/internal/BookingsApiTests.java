@@ -269,6 +269,10 @@ class BookingsApiTests extends ApiTest {
         assertThat(http.get("/api/v1/bookings", stranger.auth()).json()).isEmpty();
         var onMySpots = http.get("/api/v1/bookings/owner", owner.auth()).json();
         assertThat(onMySpots).extracting(b -> b.get("id").asString()).containsExactly(id);
+        // the owner sees who parks (display name only), the driver's own list does not need it
+        assertThat(onMySpots.get(0).get("driver_name").asString()).isEqualTo("Test renter");
+        assertThat(onMySpots.get(0).toString()).doesNotContain(driver.email()).doesNotContain("+3021");
+        assertThat(http.get("/api/v1/bookings/owner", stranger.auth()).json()).isEmpty();
         assertThat(http.get("/api/v1/bookings?status_filter=confirmed", driver.auth())
                         .json())
                 .hasSize(1);

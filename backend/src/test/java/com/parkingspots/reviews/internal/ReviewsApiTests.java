@@ -283,6 +283,62 @@ class ReviewsApiTests extends ApiTest {
     }
 
     @Test
+    void anOwnerPagesThroughReviewsOfTheirSpotsAwaitingAResponseFirst() {
+        var owner = api.signUp("owner");
+        var driver = api.signUp("renter");
+        var otherOwner = api.signUp("owner");
+        UUID first = api.createSpot(owner, "\"title\": \"First spot\"");
+        UUID second = api.createSpot(owner, "\"title\": \"Second spot\"");
+        UUID elsewhere = api.createSpot(otherOwner, "");
+        String answered = review(driver, completedStay(driver, first), 5, "")
+                .json()
+                .get("id")
+                .asString();
+        String waitingOld = review(driver, completedStay(driver, second), 3, "")
+                .json()
+                .get("id")
+                .asString();
+        String waitingNew = review(driver, completedStay(driver, first), 4, "")
+                .json()
+                .get("id")
+                .asString();
+        String foreign = review(driver, completedStay(driver, elsewhere), 2, "")
+                .json()
+                .get("id")
+                .asString();
+        assertThat(http.post("/api/v1/reviews/" + answered + "/response", "{\"response\":\"Thanks\"}", owner.auth())
+                        .status())
+                .isEqualTo(200);
+
+        var all = http.get("/api/v1/reviews/owner", owner.auth());
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.header("X-Total-Count")).isEqualTo("3");
+        assertThat(all.json())
+                .extracting(r -> r.get("id").asString())
+                .containsExactly(waitingNew, waitingOld, answered);
+        assertThat(all.json().get(1).get("parking_spot_title").asString()).isEqualTo("Second spot");
+        assertThat(all.json().get(0).get("reviewer_name").asString()).isEqualTo("Test renter");
+
+        var awaiting = http.get("/api/v1/reviews/owner?awaiting_response=true&page=2&page_size=1", owner.auth());
+        assertThat(awaiting.header("X-Total-Count")).isEqualTo("2");
+        assertThat(awaiting.json()).extracting(r -> r.get("id").asString()).containsExactly(waitingOld);
+
+        // nobody else's reviews: another owner sees only their own, a driver none, anonymous is refused
+        assertThat(http.get("/api/v1/reviews/owner", otherOwner.auth()).json())
+                .extracting(r -> r.get("id").asString())
+                .containsExactly(foreign);
+        var drivers = http.get("/api/v1/reviews/owner", driver.auth());
+        assertThat(drivers.json()).isEmpty();
+        assertThat(drivers.header("X-Total-Count")).isEqualTo("0");
+        assertThat(http.get("/api/v1/reviews/owner").status()).isEqualTo(401);
+        assertThat(http.get("/api/v1/reviews/owner?page=0", owner.auth()).status())
+                .isEqualTo(422);
+        assertThat(http.get("/api/v1/reviews/owner?awaiting_response=maybe", owner.auth())
+                        .status())
+                .isEqualTo(422);
+    }
+
+    @Test
     void helpfulVotesAreOnePerUserAndNotForOnesOwnReview() {
         var owner = api.signUp("owner");
         var driver = api.signUp("renter");

@@ -319,6 +319,34 @@ class SpotSearchTests extends ApiTest {
         assertThat(ids("?max_hourly_rate=400" + c)).hasSize(2);
     }
 
+    @Test
+    void aPublishedSpotsAddressAndPinMayMoveAndSearchFollowsAtOnce() {
+        var owner = api.signUp("owner");
+        var stranger = api.signUp("owner");
+        double lat = 51.012345, lon = -30.456789;
+        String id = http.post(SPOTS + "/", SpotJson.with("latitude", lat, "longitude", lon), owner.auth())
+                .json()
+                .get("id")
+                .asString();
+        String before = "?latitude=" + lat + "&longitude=" + lon + "&radius_km=1";
+        String after = "?latitude=51.2&longitude=-30.2&radius_km=1";
+        assertThat(ids(before)).containsExactly(id);
+
+        String move = "{\"address\": \"Ermou 12\", \"city\": \"Athens\", \"zip_code\": \"10563\","
+                + " \"latitude\": 51.2, \"longitude\": -30.2}";
+        assertThat(http.send("PUT", SPOTS + "/" + id, move, stranger.auth()).status())
+                .isEqualTo(403);
+        var moved = http.send("PUT", SPOTS + "/" + id, move, owner.auth());
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("address").asString()).isEqualTo("Ermou 12");
+        assertThat(moved.json().get("zip_code").asString()).isEqualTo("10563");
+        assertThat(moved.json().get("latitude").asDouble()).isEqualTo(51.2);
+
+        assertThat(ids(before)).doesNotContain(id);
+        assertThat(ids(after)).containsExactly(id);
+        assertThat(ids(after + "&q=Ermou")).containsExactly(id);
+    }
+
     List<String> ids(String query) {
         var response = http.get(SPOTS + "/" + query);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
