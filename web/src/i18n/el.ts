@@ -1,8 +1,10 @@
+import { elOwnerAdmin } from '@/i18n/el-owner-admin';
 import type { Messages } from '@/i18n/en';
 
 // Greek. Typed as the English catalogue's shape: a missing or extra key is a type error.
 
 export const el: Messages = {
+  ...elOwnerAdmin,
   app: {
     name: 'ParkingSpots',
     tagline: 'Στάθμευση με την ώρα, τη μέρα ή τον μήνα',
