@@ -130,7 +130,7 @@ test('a driver books and sees the confirmation in the inbox, the owner’s bell 
     driverPage.getByRole('checkbox', { name: 'Booking confirmed: Email' }),
   ).toBeChecked();
   await driverPage.getByRole('checkbox', { name: 'Stay ends in 15 minutes: Email' }).uncheck();
-  await expect(driverPage.getByText('Saved')).toBeVisible();
+  await expect(driverPage.getByText('Saved', { exact: true })).toBeVisible();
   await screenshot(driverPage, 'notification-preferences');
   await ownerPage.context().close();
 });

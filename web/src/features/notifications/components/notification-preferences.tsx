@@ -7,7 +7,8 @@ import { pushSupported, subscribeToPush } from '@/features/notifications/api/pus
 import type { NotificationPreference } from '@/types/api';
 
 type Channel = 'email' | 'push' | 'in_app';
-const CHANNELS: { key: Channel; label: string }[] = [
+/** Read at render: the labels follow a language switch. */
+const channels = (): { key: Channel; label: string }[] => [
   { key: 'email', label: m.notifications.preferences.email },
   { key: 'push', label: m.notifications.preferences.push },
   { key: 'in_app', label: m.notifications.preferences.inApp },
@@ -41,6 +42,7 @@ export function NotificationPreferences() {
   if (preferences.isPending) return <Spinner />;
   if (preferences.isError)
     return <ErrorState error={preferences.error} onRetry={() => void preferences.refetch()} />;
+  const CHANNELS = channels();
   const toggle = (row: NotificationPreference, channel: Channel) =>
     save.mutate({ kind: row.kind, [channel]: !row[channel] });
   return (
