@@ -3,6 +3,7 @@ package com.parkingspots.realtime.internal;
 import com.parkingspots.bookings.BookingCreated;
 import com.parkingspots.bookings.BookingEvent;
 import com.parkingspots.reviews.ReviewPublished;
+import com.parkingspots.shared.config.AsyncListener;
 import com.parkingspots.spots.SpotAvailabilityChanged;
 import com.parkingspots.spots.SpotCatalog;
 import com.parkingspots.spots.SpotSnapshot;
@@ -15,7 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns committed domain events into the spec's real-time events (section 3.8) and says who may receive each. Module
- * listeners run after the causing transaction commits, so a rolled-back change never produces an event.
+ * listeners run after the causing transaction commits, so a rolled-back change never produces an event. They run on the
+ * bounded listener pool ({@link AsyncListener}), not on the committing request's thread: there the request still holds
+ * its connection while the registry's marks need another, and 20 concurrent commits took the whole pool waiting for a
+ * 21st (ADR 0014). Frames are signals that make clients read again, so pool threads reordering two frames of one
+ * booking within milliseconds is harmless.
  */
 @Component
 class DomainEventRelay {
@@ -28,6 +33,7 @@ class DomainEventRelay {
         this.spots = spots;
     }
 
+    @AsyncListener
     @ApplicationModuleListener
     void on(BookingEvent event) {
         Map<String, Object> update = new LinkedHashMap<>();
@@ -45,6 +51,7 @@ class DomainEventRelay {
         }
     }
 
+    @AsyncListener
     @ApplicationModuleListener
     void on(ReviewPublished event) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -61,6 +68,7 @@ class DomainEventRelay {
                 spot == null ? null : spot.longitude());
     }
 
+    @AsyncListener
     @ApplicationModuleListener
     void on(SpotAvailabilityChanged event) {
         Map<String, Object> data = new LinkedHashMap<>();
