@@ -181,11 +181,19 @@ async function main() {
     });
     await waitForHealth(240_000);
 
-    const renter = await api('/auth/login', {
-        method: 'POST',
-        body: { email: 'renter@demo.parkingspots.app', password: PASSWORD },
-    });
-    // the demo marketplace is created just after the server reports healthy
+    // the demo accounts and marketplace are created just after the server reports healthy: retry until they exist
+    let renter;
+    for (let i = 0; !renter; i++) {
+        try {
+            renter = await api('/auth/login', {
+                method: 'POST',
+                body: { email: 'renter@demo.parkingspots.app', password: PASSWORD },
+            });
+        } catch (error) {
+            if (i >= 120) throw error;
+            await new Promise((r) => setTimeout(r, 1000));
+        }
+    }
     let spots = [];
     for (let i = 0; i < 120 && spots.length === 0; i++) {
         spots = await api('/parking-spots/?page_size=20');
